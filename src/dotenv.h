@@ -49,13 +49,18 @@ struct dotenv_assign {
 	bool		 indented;	/* whitespace before the name */
 	bool		 space_before_sep; /* "KEY =" */
 	bool		 space_after_sep;  /* "KEY= v" */
-	char		 sep;		/* '=' or ':'; 0 for a name-only line */
+	char		 sep;		/* '=', ':', ' ' (set -x KEY v) or 0
+					   for a name-only line */
 	enum dotenv_quote quote;	/* how the value is quoted */
 	bool		 unterminated;	/* opening quote with no partner on
 					   the line */
 	bool		 trailing_text;	/* text after the closing quote */
 	bool		 comment;	/* an inline comment follows */
 	bool		 glued_comment;	/* ... with no space before the # */
+	bool		 padded;	/* whitespace around the value, or at
+					   the edges inside its quotes */
+	bool		 invisible;	/* zero-width, NBSP or soft hyphen
+					   inside the value */
 	char		*raw;		/* the value as written: from after the
 					   separator to the end of the line */
 	size_t		 raw_len;
@@ -82,8 +87,8 @@ void	 dotenv_assigns_free(struct dotenv_assign *a, size_t n);
 
 /* ---- cleaning and editing ---- */
 /* What a pasted or written value meant: surrounding straight and smart
- * quotes, whitespace (NBSP included), CR/LF, BOM, zero-width characters
- * and an inline comment removed.  Returns a new string (caller frees) and
+ * quotes and whitespace removed, and CR, LF, BOM, NBSP and zero-width
+ * characters removed wherever they are.  Returns a new string (caller frees) and
  * its length in *outlen. */
 char	*dotenv_clean(const char *v, size_t len, size_t *outlen);
 /* True when every loader reads NAME=value identically: value is non-empty
@@ -100,6 +105,8 @@ char	*dotenv_set_line(const struct dotenv *d, size_t line,
  * line has no end of line). */
 char	*dotenv_append(const struct dotenv *d, const char *name,
 	    const char *value, size_t vlen, size_t *outlen);
+/* Returns a new buffer without the UTF-8 BOM that starts d. */
+char	*dotenv_drop_bom(const struct dotenv *d, size_t *outlen);
 /* Returns a new buffer without the lines whose indexes are in drop[0..n). */
 char	*dotenv_remove_lines(const struct dotenv *d, const size_t *drop,
 	    size_t n, size_t *outlen);

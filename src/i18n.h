@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Copyright (C) 2026 The fix401 authors. */
-/* Translation markers: _() translates now, N_() marks for later. */
+/* Translation markers: _() translates now, N_() marks for later;
+ * ngettext() for plurals, also without NLS. */
 #ifndef FIX401_I18N_H
 #define FIX401_I18N_H
 
@@ -9,6 +10,7 @@
 #define _(s) gettext(s)
 #else
 #define _(s) ((const char *)(s))
+#define ngettext(s, p, n) ((n) == 1 ? (s) : (p))
 #endif
 #define N_(s) (s)
 

@@ -1,6 +1,180 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Copyright (C) 2026 The fix401 authors. */
-/* STUB */
+/* The text report of a .env analysis: per OPENAI_* line, the value masked,
+ * what each loader makes of it, the defects and the fix. */
 #include <config.h>
 
 #include "report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "key.h"
+#include "xalloc.h"
+
+#define LOADER_COL	26	/* width of the loader column */
+
+void
+report_value(FILE *out, const char *v, size_t len,
+    const struct report_style *st)
+{
+	char fp[9], *m = key_mask(v, len, st->ascii);
+	size_t n = key_length(v, len);
+
+	key_fingerprint(v, len, fp);
+	if (m != NULL)
+		/* TRANSLATORS: a masked key, its length and fingerprint. */
+		fprintf(out, _("%s (%zu characters, fingerprint %s)"), m, n, fp);
+	else if (key_is_placeholder(v, len))
+		/* TRANSLATORS: a short value shown by its length only. */
+		fprintf(out, _("hidden, %zu characters, looks like a placeholder "
+		    "(fingerprint %s)"), n, fp);
+	else
+		fprintf(out, _("hidden, %zu characters (fingerprint %s)"), n, fp);
+	free(m);
+}
+
+/* Prints a name with anything unprintable as '?'. */
+static void
+put_name(FILE *out, const char *s)
+{
+	for (; *s != '\0'; s++)
+		fputc((unsigned char)*s >= 0x21 && (unsigned char)*s < 0x7f ?
+		    *s : '?', out);
+}
+
+void
+report_line(FILE *out, const struct dotenv_assign *a, bool crlf,
+    const struct report_style *st)
+{
+	static const char *const quote[] = {
+		[DOTENV_UNQUOTED] = "", [DOTENV_SINGLE] = "'",
+		[DOTENV_DOUBLE] = "\"", [DOTENV_BACKTICK] = "`",
+		[DOTENV_SMART] = "\xe2\x80\x9c",
+	};
+	const char *q = a->quote == DOTENV_SMART && st->ascii ? "\"" :
+	    quote[a->quote];
+	char *m = key_mask(a->intended, a->intended_len, st->ascii);
+
+	fputs(a->bom ? "<BOM>" : "", out);
+	fputs(a->indented ? " " : "", out);
+	if (a->prefix != NULL)
+		fprintf(out, "%s ", a->prefix);
+	put_name(out, a->name);
+	if (a->sep != 0)
+		fprintf(out, "%s%c%s%s%s%s%s", a->space_before_sep ? " " : "",
+		    a->sep, a->space_after_sep ? " " : "", q,
+		    m != NULL ? m : "***", a->unterminated ? "" : q,
+		    a->padded ? " " : "");
+	fputs(a->trailing_text ? "..." : "", out);
+	fputs(a->comment ? (a->glued_comment ? "#..." : " #...") : "", out);
+	fputs(crlf ? "<CR>" : "", out);
+	free(m);
+}
+
+/* One loader's reading of finding f, on one line. */
+static void
+report_view(FILE *out, const struct analysis *an, const struct finding *f,
+    int i, const struct report_style *st)
+{
+	const struct loader_view *v = &f->view[i];
+
+	fprintf(out, "    %-*s ", LOADER_COL, _(loader_get(i)->title));
+	switch (v->r) {
+	case READ_OK:
+		fputs(_("reads it as written"), out);
+		break;
+	case READ_WRONG:
+		fputs(_("WRONG: reads "), out);
+		report_value(out, v->b->value, v->b->value_len, st);
+		break;
+	case READ_MISSING:
+		fputs(v->b != NULL && v->b->value != NULL ?
+		    _("MISSING: sets a variable with another name") :
+		    _("MISSING: does not set it"), out);
+		break;
+	case READ_REFUSED:
+		fprintf(out, _("REFUSED: rejects the whole file (line %zu)"),
+		    dotenv_line_at(&an->doc,
+		    an->loaded[i].error_offset) + 1);
+		break;
+	}
+	fputc('\n', out);
+}
+
+/* Prints every defect in the mask, one per line. */
+static void
+report_defects(FILE *out, unsigned long defects)
+{
+	for (int d = 0; d < DEFECT_COUNT; d++) {
+		const struct defect_info *di = defect_info(d);
+
+		if ((defects & (1UL << d)) == 0)
+			continue;
+		/* TRANSLATORS: a defect's title, then why it matters. */
+		fprintf(out, _("    defect %s: %s. %s\n"), di->id, _(di->title),
+		    _(di->why));
+	}
+}
+
+/* The whole block for one finding. */
+static void
+report_finding(FILE *out, const struct analysis *an, const struct finding *f,
+    const struct report_style *st)
+{
+	const struct dotenv_assign *a = f->a;
+
+	put_name(out, a->clean_name);
+	fprintf(out, _(" (line %zu): "), a->line + 1);
+	if (a->sep == 0)
+		fputs(_("no value"), out);
+	else
+		report_value(out, a->intended, a->intended_len, st);
+	if (!f->winner)
+		fputs(_(" [overridden by a later line]"), out);
+	fputc('\n', out);
+	fputs("    ", out);
+	report_line(out, a, an->doc.lines[a->line].eol == 2, st);
+	fputc('\n', out);
+	for (int i = 0; i < LOADER_COUNT; i++)
+		report_view(out, an, f, i, st);
+	report_defects(out, f->defects);
+}
+
+int
+report_status(const struct analysis *an)
+{
+	const struct finding *w = analysis_winner(an, "OPENAI_API_KEY");
+	unsigned long empty = (1UL << DEFECT_EMPTY) | (1UL << DEFECT_NAME_ONLY);
+
+	if (w == NULL || w->broken != 0 || (w->defects & empty) != 0)
+		return 1;
+	return 0;
+}
+
+int
+report_dotenv(FILE *out, const struct analysis *an, const char *path,
+    const struct report_style *st)
+{
+	size_t shown = 0;
+
+	fprintf(out, _("File: %s\n"), path);
+	if (an->file_defects != 0) {
+		fputs(_("  The whole file:\n"), out);
+		report_defects(out, an->file_defects);
+	}
+	for (size_t k = 0; k < an->n; k++) {
+		if (!defect_relevant_name(an->f[k].a->clean_name))
+			continue;
+		fputs("  ", out);
+		report_finding(out, an, &an->f[k], st);
+		shown++;
+	}
+	if (shown == 0)
+		fputs(_("  No OPENAI_* variable is set in this file.\n"), out);
+	else if (analysis_winner(an, "OPENAI_API_KEY") == NULL)
+		fputs(_("  OPENAI_API_KEY itself is not set in this file: the "
+		    "SDKs read only that name.\n"), out);
+	return report_status(an);
+}

@@ -1,0 +1,266 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright (C) 2026 The fix401 authors. */
+/* --check, --fix and --undo: find the .env, analyse it, print, and for
+ * --fix ask, write safely, read back and prove the result. */
+#include <config.h>
+
+#include "run.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "analysis.h"
+#include "envfile.h"
+#include "fix.h"
+#include "i18n.h"
+#include "report.h"
+#include "xalloc.h"
+
+/* Loaders see the environment fix401 was started in. */
+static const char *
+process_env(const char *name, void *arg)
+{
+	(void)arg;
+	return getenv(name);
+}
+
+/* The .env to work on: -e FILE, else the one find_dotenv would load, else
+ * (when must_exist is false) DIR/.env.  Caller frees; NULL if none. */
+static char *
+locate(const struct options *o, bool must_exist)
+{
+	char *p;
+
+	if (o->env_file != NULL)
+		return xstrdup(o->env_file);
+	p = envfile_find(o->dir);
+	if (p == NULL && !must_exist)
+		p = xasprintf("%s/.env", o->dir);
+	return p;
+}
+
+/* Reads the file at path into f and analyses it; 0, or 2 after printing
+ * why it could not be read. */
+static int
+load(const char *path, struct envfile *f, struct analysis *an)
+{
+	char *cause = NULL;
+
+	memset(an, 0, sizeof *an);	/* analysis_clear() is always safe */
+	envfile_init(f);
+	if (envfile_read(f, path, &cause) < 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
+		free(cause);
+		return 2;
+	}
+	analysis_run(an, f->buf, f->len, process_env, NULL);
+	return 0;
+}
+
+/* Prints the command that repairs the file, as the user would type it. */
+static void
+suggest_fix(const struct options *o, const char *path)
+{
+	if (o->env_file != NULL)
+		printf(_("To repair the key's line: fix401 --fix -e %s\n"), path);
+	else
+		printf(_("To repair the key's line: fix401 --fix %s\n"), o->dir);
+}
+
+int
+run_check(const struct options *o)
+{
+	struct report_style st = { .ascii = o->ascii };
+	struct envfile f;
+	struct analysis an;
+	struct fix_plan plan;
+	char *path = locate(o, true);
+	int status;
+
+	if (path == NULL) {
+		/* TRANSLATORS: %s is the project folder. */
+		printf(_("No .env file in %s or any folder above it.\n"), o->dir);
+		return 1;
+	}
+	status = load(path, &f, &an);
+	if (status == 0 && !f.exists) {
+		printf(_("%s does not exist.\n"), path);
+		status = 1;
+	} else if (status == 0) {
+		status = report_dotenv(stdout, &an, path, &st);
+		if (fix_plan(&an, false, &plan) == FIX_PLANNED)
+			suggest_fix(o, path);
+		fix_plan_clear(&plan);
+	}
+	analysis_clear(&an);
+	envfile_clear(&f);
+	free(path);
+	return status;
+}
+
+/* Shows the planned change as a masked one-line diff. */
+static void
+show_plan(const struct analysis *an, const struct fix_plan *p,
+    const char *path, const struct report_style *st)
+{
+	const struct dotenv_assign *a = p->f->a;
+
+	printf(_("Repair %s:\n"), path);
+	printf("  - %zu: ", a->line + 1);
+	report_line(stdout, a, an->doc.lines[a->line].eol == 2, st);
+	printf("\n  + %zu: OPENAI_API_KEY=", a->line + 1);
+	report_value(stdout, a->intended, a->intended_len, st);
+	putchar('\n');
+	if (p->removed > 0)
+		printf(ngettext("  and delete %zu older definition of "
+		    "OPENAI_API_KEY\n", "  and delete %zu older definitions "
+		    "of OPENAI_API_KEY\n", p->removed), p->removed);
+	if (p->dropped_bom)
+		fputs(_("  and remove the byte order mark at the start of the "
+		    "file\n"), stdout);
+}
+
+/* Asks before a write; true to go ahead.  --yes answers for the user; with
+ * no terminal to ask on, the answer is no. */
+static bool
+confirm(const struct options *o)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	bool yes;
+
+	if (o->yes)
+		return true;
+	if (!isatty(STDIN_FILENO)) {
+		fprintf(stderr, _("%s: not writing: standard input is not a "
+		    "terminal (use --yes to write without asking)\n"), PACKAGE);
+		return false;
+	}
+	fputs(_("Write this change? [y/N] "), stderr);
+	fflush(stdout);
+	yes = getline(&line, &cap, stdin) > 0 && rpmatch(line) == 1;
+	free(line);
+	if (!yes)
+		fputs(_("Nothing written.\n"), stderr);
+	return yes;
+}
+
+/* Writes the plan, reads the file back and proves it; on a bad read-back
+ * puts the backup back.  0, or 1 after printing why. */
+static int
+write_and_prove(struct envfile *f, const struct fix_plan *p)
+{
+	const struct dotenv_assign *a = p->f->a;
+	struct envfile again;
+	char *backup = NULL, *cause = NULL;
+	bool ok;
+
+	if (envfile_write(f, p->buf, p->len, &backup, &cause) < 0) {
+		fprintf(stderr, _("%s: nothing written: %s\n"), PACKAGE, cause);
+		free(cause);
+		return 1;
+	}
+	envfile_init(&again);
+	ok = envfile_read(&again, f->path, &cause) == 0 &&
+	    fix_verify(again.buf, again.len, a->intended, a->intended_len);
+	envfile_clear(&again);
+	free(cause);
+	cause = NULL;
+	if (!ok) {
+		if (backup == NULL || envfile_restore(f, backup, &cause) < 0)
+			fprintf(stderr, _("%s: the written file does not read "
+			    "back as intended, and restoring it failed: %s\n"),
+			    PACKAGE, cause != NULL ? cause : "-");
+		else
+			fprintf(stderr, _("%s: the written file did not read "
+			    "back as intended; the original is back in "
+			    "place\n"), PACKAGE);
+		free(cause);
+		free(backup);
+		return 1;
+	}
+	printf(_("Wrote %s.\n"), f->path);
+	if (backup != NULL)
+		printf(_("Backup: %s (fix401 --undo puts it back)\n"), backup);
+	free(backup);
+	return 0;
+}
+
+/* Explains why no plan was made; returns the exit status. */
+static int
+no_plan(enum fix_result r, const struct analysis *an, const char *path)
+{
+	const struct finding *w = analysis_winner(an, "OPENAI_API_KEY");
+
+	switch (r) {
+	case FIX_NOTHING:
+		printf(_("Nothing to repair: line %zu of %s already reads the "
+		    "same in every loader.\n"), w->a->line + 1, path);
+		return report_status(an);
+	case FIX_NO_KEY:
+		printf(_("%s has no OPENAI_API_KEY line to repair.\n"), path);
+		return 1;
+	default:
+		printf(_("Line %zu of %s holds no usable key (empty, or spaces, "
+		    "$ or quotes inside it); fix401 will not guess. Paste the "
+		    "key again.\n"), w->a->line + 1, path);
+		return 1;
+	}
+}
+
+int
+run_fix(const struct options *o)
+{
+	struct report_style st = { .ascii = o->ascii };
+	struct envfile f;
+	struct analysis an;
+	struct fix_plan plan;
+	enum fix_result r;
+	char *path = locate(o, true);
+	int status;
+
+	if (path == NULL) {
+		printf(_("No .env file in %s or any folder above it.\n"), o->dir);
+		return 1;
+	}
+	status = load(path, &f, &an);
+	if (status == 0) {
+		r = fix_plan(&an, o->dedupe, &plan);
+		if (r != FIX_PLANNED)
+			status = no_plan(r, &an, path);
+		else {
+			show_plan(&an, &plan, path, &st);
+			status = confirm(o) ? write_and_prove(&f, &plan) : 1;
+		}
+		fix_plan_clear(&plan);
+	}
+	analysis_clear(&an);
+	envfile_clear(&f);
+	free(path);
+	if (status == 0) {
+		putchar('\n');
+		status = run_check(o);	/* the proof, from the disk */
+	}
+	return status;
+}
+
+int
+run_undo(const struct options *o)
+{
+	char *path = locate(o, false), *from = NULL, *cause = NULL;
+	int status = 0;
+
+	if (envfile_undo(path, &from, &cause) < 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
+		status = 1;
+	} else {
+		/* TRANSLATORS: the .env path, then the backup's path. */
+		printf(_("Restored %s from %s\n"), path, from);
+	}
+	free(from);
+	free(cause);
+	free(path);
+	return status;
+}
