@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Copyright (C) 2026 The fix401 authors. */
-/* The I/O edge of .env handling: find, read, back up, replace atomically,
- * restore.  Asking the user is the caller's job; this module never prints.
+/* The I/O edge of .env handling: find, read, replace atomically (after a
+ * backup through backup.h), restore, undo.  Asking the user is the
+ * caller's job; this module never prints.
  * Errors come back as -1 with *cause set to a translated message the caller
  * frees (never containing file contents). */
 #ifndef FIX401_ENVFILE_H
@@ -35,7 +36,8 @@ char	*envfile_find(const char *dir);
 
 /* ---- reading and writing ---- */
 /* Reads path into f (following symlinks).  A missing file is not an error:
- * f->exists is false.  Returns 0, or -1 with *cause. */
+ * f->exists is false.  Returns 0, or -1 with *cause.  f must have been
+ * initialised; what it held before is cleared. */
 int	 envfile_read(struct envfile *f, const char *path, char **cause);
 /* Replaces the file's contents with buf[0..len): refuses if the file
  * changed since envfile_read; backs up the old file (mode 0600) under the
@@ -43,19 +45,21 @@ int	 envfile_read(struct envfile *f, const char *path, char **cause);
  * mode (0600 for a new file), fsyncs, renames over the target, fsyncs the
  * directory.  On success f holds the new contents and identity, and
  * *backup (if not NULL) gets the backup's path (caller frees; NULL when
- * there was no old file).  On failure the original is untouched. */
+ * there was no old file).  On failure the original is untouched.  A
+ * SIGKILL leaves the old or the new file (maybe a stray temp file
+ * .NAME.fix401-XXXXXX beside it).  An error from fsync on the folder after
+ * the rename is ignored: the new file is in place by then. */
 int	 envfile_write(struct envfile *f, const char *buf, size_t len,
 	    char **backup, char **cause);
 /* Puts the file at backup back in place of f's target, atomically (used
- * when a written file does not read back as intended).  0 or -1. */
+ * when a written file does not read back as intended).  Refuses like
+ * envfile_write if the file changed, makes no new backup.  0 or -1. */
 int	 envfile_restore(struct envfile *f, const char *backup, char **cause);
 
-/* ---- backups ---- */
-/* $XDG_STATE_HOME/fix401/backups (default ~/.local/state/...), created
- * mode 0700.  Returns a new string or NULL with *cause. */
-char	*envfile_backup_dir(char **cause);
+/* ---- undo ---- */
 /* fix401 --undo: restores the newest backup made for the .env at path
- * (after backing up what is there now).  *from gets the backup used. */
+ * (after backing up what is there now).  *from (if not NULL) gets the
+ * backup used (caller frees). */
 int	 envfile_undo(const char *path, char **from, char **cause);
 
 #endif

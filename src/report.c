@@ -14,6 +14,7 @@
 #include "xalloc.h"
 
 #define LOADER_COL	26	/* width of the loader column */
+#define NAME_SHOW	32	/* "OPENAI_API_KEY-" + 17 more at most */
 
 void
 report_value(FILE *out, const char *v, size_t len,
@@ -35,13 +36,19 @@ report_value(FILE *out, const char *v, size_t len,
 	free(m);
 }
 
-/* Prints a name with anything unprintable as '?'. */
+/* Prints a name with anything unprintable as '?', cut after NAME_SHOW
+ * bytes: a typo such as "OPENAI_API_KEY-sk-proj-..." turns a whole key
+ * into a name, and at most 12 of its characters may show. */
 static void
 put_name(FILE *out, const char *s)
 {
-	for (; *s != '\0'; s++)
-		fputc((unsigned char)*s >= 0x21 && (unsigned char)*s < 0x7f ?
-		    *s : '?', out);
+	size_t n = strlen(s);
+
+	for (size_t i = 0; i < n && i < NAME_SHOW; i++)
+		fputc((unsigned char)s[i] >= 0x21 && (unsigned char)s[i] < 0x7f ?
+		    s[i] : '?', out);
+	if (n > NAME_SHOW)
+		fputs("...", out);
 }
 
 void

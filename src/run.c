@@ -158,7 +158,7 @@ write_and_prove(struct envfile *f, const struct fix_plan *p)
 	bool ok;
 
 	if (envfile_write(f, p->buf, p->len, &backup, &cause) < 0) {
-		fprintf(stderr, _("%s: nothing written: %s\n"), PACKAGE, cause);
+		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
 		free(cause);
 		return 1;
 	}

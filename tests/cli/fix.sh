@@ -94,4 +94,10 @@ mkdir -p "$T/empty"
 run none --check "$T/empty"
 [ $rc -eq 1 ] || fail "--check without .env exited $rc"
 grep -q 'No .env file' "$T/none.out" || fail "no 'No .env file' message"
+# A typo that turns the key into a name must not print the key either.
+printf 'OPENAI_API_KEY-%s\n' "$KEY" > .env
+run typo --check .
+[ $rc -eq 1 ] || fail "--check on a typo exited $rc"
+grep -q 'OPENAI_API_KEY-sk-proj-FAKEfake0\.\.\.' "$T/typo.out" ||
+	fail "the long name is not cut"
 echo "check, fix and undo behave"
