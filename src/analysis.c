@@ -155,7 +155,8 @@ line_defects(const struct dotenv *doc, const struct dotenv_assign *a)
 	if (a->prefix != NULL)
 		d |= BIT(strcmp(a->prefix, "export") == 0 ? DEFECT_EXPORT :
 		    DEFECT_SHELL_SYNTAX);
-	if (a->space_before_sep || (a->space_after_sep && a->intended_len > 0))
+	if (a->space_before_sep || (a->sep == '=' && a->space_after_sep &&
+	    a->intended_len > 0))
 		d |= BIT(DEFECT_SPACES_AROUND_EQUALS);
 	if (a->sep == ':')
 		d |= BIT(DEFECT_YAML);

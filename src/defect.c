@@ -106,8 +106,9 @@ static const struct defect_info infos[DEFECT_COUNT] = {
 	    "ignored by them.") },
 	[DEFECT_SWALLOWED] = { "swallowed",
 	    N_("swallowed by an earlier unterminated quote"),
-	    N_("python-dotenv reads this line as part of an earlier quoted "
-	    "value and drops both.") },
+	    N_("An earlier quote that never closes runs on to a later "
+	    "quote: python-dotenv, npm dotenv, compose and the shell read this "
+	    "line as part of that value.") },
 	[DEFECT_EMPTY] = { "empty", N_("empty value"),
 	    N_("An empty key is no key: the SDK refuses to start or the API "
 	    "answers \"You didn't provide an API key\".") },

@@ -306,6 +306,10 @@ read_value(struct dotenv_assign *a, const char *v, size_t n)
 	if (a->quote == DOTENV_UNQUOTED) {
 		s = k;
 		e = unquoted_end(a, v, n, k);
+		/* The blanks before " # comment" belong to the comment. */
+		while (a->comment && !a->glued_comment && e > s &&
+		    (v[e - 1] == ' ' || v[e - 1] == '\t'))
+			e--;
 	} else {
 		close = find_close(v, n, k, qlen, a->quote, &clen);
 		s = k + qlen;
@@ -319,8 +323,6 @@ read_value(struct dotenv_assign *a, const char *v, size_t n)
 		}
 	}
 	scan_value(a, v, s, e);
-	if (a->quote == DOTENV_UNQUOTED && s > 0)
-		a->padded = a->padded || e > s;
 	a->intended = dotenv_clean(v + s, e - s, &a->intended_len);
 }
 

@@ -57,8 +57,10 @@ struct dotenv_assign {
 	bool		 trailing_text;	/* text after the closing quote */
 	bool		 comment;	/* an inline comment follows */
 	bool		 glued_comment;	/* ... with no space before the # */
-	bool		 padded;	/* whitespace around the value, or at
-					   the edges inside its quotes */
+	bool		 padded;	/* whitespace after the value, or at
+					   the edges inside its quotes (blanks
+					   after the separator: see
+					   space_after_sep) */
 	bool		 invisible;	/* zero-width, NBSP or soft hyphen
 					   inside the value */
 	char		*raw;		/* the value as written: from after the

@@ -54,15 +54,86 @@ take(struct fix_plan *p, char *buf, size_t len)
 	p->len = len;
 }
 
+/* True for a name that can be written back as NAME=value. */
+static bool
+plain_name(const char *s)
+{
+	if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || *s == '_'))
+		return false;
+	for (; *s != '\0'; s++)
+		if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') ||
+		    (*s >= '0' && *s <= '9') || *s == '_'))
+			return false;
+	return true;
+}
+
+/* Rewrites the lines above the key whose quote never closes (they make
+ * python-dotenv, npm dotenv, compose and the shell read the key as part of
+ * their value), each as NAME=value.  False, with p->blocker set, when one
+ * of them cannot be written back safely. */
+static bool
+close_quotes_above(const struct analysis *an, const struct finding *w,
+    struct fix_plan *p)
+{
+	struct dotenv d;
+	size_t len;
+	char *buf;
+	bool ok = true;
+
+	dotenv_init(&d);
+	for (size_t k = 0; k < an->n && &an->f[k] != w && ok; k++) {
+		const struct dotenv_assign *a = an->f[k].a;
+
+		if (!a->unterminated)
+			continue;
+		p->blocker = a->line;
+		ok = plain_name(a->clean_name) &&
+		    dotenv_value_is_plain(a->intended, a->intended_len);
+		if (!ok)
+			break;
+		dotenv_load(&d, p->buf, p->len);
+		buf = dotenv_set_line(&d, a->line, a->clean_name, a->intended,
+		    a->intended_len, &len);
+		take(p, buf, len);
+		p->closed++;
+	}
+	dotenv_clear(&d);
+	return ok;
+}
+
+/* Deletes the older definitions and a BOM in front of another name. */
+static void
+tidy(const size_t *drop, size_t ndrop, bool bom_elsewhere,
+    struct fix_plan *p)
+{
+	struct dotenv d;
+	size_t len;
+	char *buf;
+
+	/* Same line count after each edit, so line indexes still hold. */
+	dotenv_init(&d);
+	if (ndrop > 0) {
+		dotenv_load(&d, p->buf, p->len);
+		buf = dotenv_remove_lines(&d, drop, ndrop, &len);
+		take(p, buf, len);
+		p->removed = ndrop;
+	}
+	if (bom_elsewhere) {
+		dotenv_load(&d, p->buf, p->len);
+		buf = dotenv_drop_bom(&d, &len);
+		take(p, buf, len);
+		p->dropped_bom = true;
+	}
+	dotenv_clear(&d);
+}
+
 enum fix_result
 fix_plan(const struct analysis *an, bool dedupe, struct fix_plan *p)
 {
 	const struct finding *w = analysis_winner(an, KEY_NAME);
 	const struct dotenv_assign *a;
-	struct dotenv d;
-	size_t *drop, ndrop = 0, len;
-	char *buf;
-	bool bom_elsewhere;
+	size_t *drop, ndrop = 0;
+	bool bom_elsewhere, verified;
 
 	memset(p, 0, sizeof *p);
 	if (w == NULL)
@@ -82,23 +153,19 @@ fix_plan(const struct analysis *an, bool dedupe, struct fix_plan *p)
 	p->f = w;
 	p->buf = dotenv_set_line(&an->doc, a->line, KEY_NAME, a->intended,
 	    a->intended_len, &p->len);
-	/* Removing lines and the BOM does not move the rewritten line's
-	 * neighbours' bytes: same line count, so indexes still hold. */
-	dotenv_init(&d);
-	if (ndrop > 0) {
-		dotenv_load(&d, p->buf, p->len);
-		buf = dotenv_remove_lines(&d, drop, ndrop, &len);
-		take(p, buf, len);
-		p->removed = ndrop;
-	}
-	if (bom_elsewhere) {
-		dotenv_load(&d, p->buf, p->len);
-		buf = dotenv_drop_bom(&d, &len);
-		take(p, buf, len);
-		p->dropped_bom = true;
-	}
-	dotenv_clear(&d);
+	verified = fix_verify(p->buf, p->len, a->intended, a->intended_len) ||
+	    (close_quotes_above(an, w, p) &&
+	    fix_verify(p->buf, p->len, a->intended, a->intended_len));
+	if (verified)
+		tidy(drop, ndrop, bom_elsewhere, p);
 	free(drop);
+	if (!verified) {
+		size_t blocker = p->blocker;
+
+		fix_plan_clear(p);
+		p->blocker = blocker;
+		return FIX_BLOCKED;
+	}
 	return FIX_PLANNED;
 }
 

@@ -18,6 +18,10 @@ struct fix_plan {
 	const struct finding	*f;		/* the line repaired, or NULL */
 	size_t			 removed;	/* older duplicates deleted */
 	bool			 dropped_bom;	/* a BOM before another name */
+	size_t			 closed;	/* lines above whose open quote
+						   swallowed the key, rewritten */
+	size_t			 blocker;	/* FIX_BLOCKED: 0-based line of
+						   the first open quote above */
 };
 
 enum fix_result {
@@ -26,10 +30,15 @@ enum fix_result {
 	FIX_NO_KEY,		/* no OPENAI_API_KEY line to repair */
 	FIX_UNSAFE,		/* the value itself is unusable (empty, ${...},
 				   spaces inside): a person must decide */
+	FIX_BLOCKED,		/* other lines keep some loader from reading
+				   the key (an open quote above it) and cannot
+				   be repaired safely */
 };
 
 /* Plans the repair of an's OPENAI_API_KEY line; dedupe also deletes the
- * older definitions.  *p is filled only for FIX_PLANNED. */
+ * older definitions.  A plan is made only when the result passes
+ * fix_verify().  *p holds the new file for FIX_PLANNED (and the blocking
+ * line for FIX_BLOCKED). */
 enum fix_result	fix_plan(const struct analysis *an, bool dedupe,
 		    struct fix_plan *p);
 void		fix_plan_clear(struct fix_plan *p);	/* wipes the buffer */

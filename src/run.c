@@ -117,6 +117,11 @@ show_plan(const struct analysis *an, const struct fix_plan *p,
 		printf(ngettext("  and delete %zu older definition of "
 		    "OPENAI_API_KEY\n", "  and delete %zu older definitions "
 		    "of OPENAI_API_KEY\n", p->removed), p->removed);
+	if (p->closed > 0)
+		printf(ngettext("  and rewrite %zu line above it whose quote "
+		    "never closes as NAME=value\n", "  and rewrite %zu lines "
+		    "above it whose quotes never close as NAME=value\n",
+		    p->closed), p->closed);
 	if (p->dropped_bom)
 		fputs(_("  and remove the byte order mark at the start of the "
 		    "file\n"), stdout);
@@ -190,7 +195,8 @@ write_and_prove(struct envfile *f, const struct fix_plan *p)
 
 /* Explains why no plan was made; returns the exit status. */
 static int
-no_plan(enum fix_result r, const struct analysis *an, const char *path)
+no_plan(enum fix_result r, const struct fix_plan *p,
+    const struct analysis *an, const char *path)
 {
 	const struct finding *w = analysis_winner(an, "OPENAI_API_KEY");
 
@@ -201,6 +207,14 @@ no_plan(enum fix_result r, const struct analysis *an, const char *path)
 		return report_status(an);
 	case FIX_NO_KEY:
 		printf(_("%s has no OPENAI_API_KEY line to repair.\n"), path);
+		return 1;
+	case FIX_BLOCKED:
+		/* TRANSLATORS: two line numbers, then the file. */
+		printf(_("Line %zu of %s opens a quote that never closes, so "
+		    "some loaders read line %zu as part of that value; fix401 "
+		    "cannot rewrite line %zu safely. Close or remove that quote "
+		    "by hand.\n"), p->blocker + 1, path, w->a->line + 1,
+		    p->blocker + 1);
 		return 1;
 	default:
 		printf(_("Line %zu of %s holds no usable key (empty, or spaces, "
@@ -229,7 +243,7 @@ run_fix(const struct options *o)
 	if (status == 0) {
 		r = fix_plan(&an, o->dedupe, &plan);
 		if (r != FIX_PLANNED)
-			status = no_plan(r, &an, path);
+			status = no_plan(r, &plan, &an, path);
 		else {
 			show_plan(&an, &plan, path, &st);
 			status = confirm(o) ? write_and_prove(&f, &plan) : 1;

@@ -83,9 +83,10 @@ test_cross_line(void)
 {
 	struct analysis an;
 
-	/* An unterminated quote swallows the key in python-dotenv. */
-	EXPECT("A=\"open\nOPENAI_API_KEY=" KEYV "\nB=\"\n", MISS, OK, OK, REF,
-	    MISS, BIT(DEFECT_SWALLOWED));
+	/* An open quote runs on to the next quote and takes the key with it
+	 * in every multi-line loader; docker reads line by line. */
+	EXPECT("A=\"open\nOPENAI_API_KEY=" KEYV "\nB=\"\n", MISS, MISS, OK,
+	    MISS, MISS, BIT(DEFECT_SWALLOWED));
 	/* Duplicates: both flagged, the last wins. */
 	analysis_run(&an, S("OPENAI_API_KEY=sk-old0000000000\nA=1\n"
 	    "OPENAI_API_KEY=" KEYV "\n"), NULL, NULL);
@@ -169,6 +170,13 @@ test_plans(void)
 	    FIX_PLANNED, "A=1\nOPENAI_API_KEY=" KEYV "\n");
 	PLAN("OPENAI_\xe2\x80\x8b" "API_KEY=" KEYV "\n", false, FIX_PLANNED,
 	    "OPENAI_API_KEY=" KEYV "\n");
+	/* A clean key line swallowed by an open quote above it: the quote's
+	 * line is rewritten too, or, when its value is not plain, blocked. */
+	PLAN("OPENAI_ORG_ID=\"org-abc\nOPENAI_API_KEY=" KEYV "\nP=\"x\"\n",
+	    false, FIX_PLANNED, "OPENAI_ORG_ID=org-abc\nOPENAI_API_KEY=" KEYV
+	    "\nP=\"x\"\n");
+	PLAN("NOTE=\"two words\nOPENAI_API_KEY=" KEYV "\nP=\"x\"\n", false,
+	    FIX_BLOCKED, "");
 }
 
 int
