@@ -153,11 +153,17 @@ fix_plan(const struct analysis *an, bool dedupe, struct fix_plan *p)
 	p->f = w;
 	p->buf = dotenv_set_line(&an->doc, a->line, KEY_NAME, a->intended,
 	    a->intended_len, &p->len);
+	p->blocker = FIX_NO_LINE;
 	verified = fix_verify(p->buf, p->len, a->intended, a->intended_len) ||
 	    (close_quotes_above(an, w, p) &&
 	    fix_verify(p->buf, p->len, a->intended, a->intended_len));
-	if (verified)
+	/* Deleting lines can change how the remaining quotes pair up, so
+	 * what is proven is the final file. */
+	if (verified) {
 		tidy(drop, ndrop, bom_elsewhere, p);
+		verified = fix_verify(p->buf, p->len, a->intended,
+		    a->intended_len);
+	}
 	free(drop);
 	if (!verified) {
 		size_t blocker = p->blocker;

@@ -21,8 +21,12 @@ struct fix_plan {
 	size_t			 closed;	/* lines above whose open quote
 						   swallowed the key, rewritten */
 	size_t			 blocker;	/* FIX_BLOCKED: 0-based line of
-						   the first open quote above */
+						   an open quote above that
+						   cannot be rewritten, or
+						   FIX_NO_LINE */
 };
+
+#define FIX_NO_LINE	((size_t)-1)
 
 enum fix_result {
 	FIX_NOTHING,		/* the key's line is already clean */
@@ -30,9 +34,9 @@ enum fix_result {
 	FIX_NO_KEY,		/* no OPENAI_API_KEY line to repair */
 	FIX_UNSAFE,		/* the value itself is unusable (empty, ${...},
 				   spaces inside): a person must decide */
-	FIX_BLOCKED,		/* other lines keep some loader from reading
-				   the key (an open quote above it) and cannot
-				   be repaired safely */
+	FIX_BLOCKED,		/* the repaired file would still not read
+				   right (another line, such as an open quote
+				   above, is in the way) */
 };
 
 /* Plans the repair of an's OPENAI_API_KEY line; dedupe also deletes the

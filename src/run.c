@@ -209,6 +209,14 @@ no_plan(enum fix_result r, const struct fix_plan *p,
 		printf(_("%s has no OPENAI_API_KEY line to repair.\n"), path);
 		return 1;
 	case FIX_BLOCKED:
+		if (p->blocker == FIX_NO_LINE) {
+			printf(_("Even repaired, line %zu of %s would not read "
+			    "the same in every loader because of other lines "
+			    "(see fix401 --check); fix401 writes only what it "
+			    "can prove. Edit the file by hand.\n"),
+			    w->a->line + 1, path);
+			return 1;
+		}
 		/* TRANSLATORS: two line numbers, then the file. */
 		printf(_("Line %zu of %s opens a quote that never closes, so "
 		    "some loaders read line %zu as part of that value; fix401 "
