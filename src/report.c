@@ -11,29 +11,44 @@
 
 #include "i18n.h"
 #include "key.h"
+#include "utf8.h"
 #include "xalloc.h"
 
-#define LOADER_COL	26	/* width of the loader column */
+#define LOADER_COL	24	/* width of the loader column */
 #define NAME_SHOW	32	/* "OPENAI_API_KEY-" + 17 more at most */
+#define WRAP_COL	79	/* fits an 80-column terminal */
+#define WRAP_INDENT	6	/* continuation lines of a paragraph */
 
-void
-report_value(FILE *out, const char *v, size_t len,
+/* Prints v masked, or its length only when short; long adds the word
+ * "fingerprint", which the shorter form for loader lines leaves out. */
+static void
+put_value(FILE *out, const char *v, size_t len, bool long_form,
     const struct report_style *st)
 {
 	char fp[9], *m = key_mask(v, len, st->ascii);
 	size_t n = key_length(v, len);
 
 	key_fingerprint(v, len, fp);
-	if (m != NULL)
-		/* TRANSLATORS: a masked key, its length and fingerprint. */
-		fprintf(out, _("%s (%zu characters, fingerprint %s)"), m, n, fp);
-	else if (key_is_placeholder(v, len))
-		/* TRANSLATORS: a short value shown by its length only. */
-		fprintf(out, _("hidden, %zu characters, looks like a placeholder "
-		    "(fingerprint %s)"), n, fp);
+	if (m == NULL)
+		/* TRANSLATORS: a short value, shown by its length only. */
+		fprintf(out, _("hidden, %zu characters%s"), n,
+		    key_is_placeholder(v, len) ? _(", looks like a placeholder") :
+		    "");
 	else
-		fprintf(out, _("hidden, %zu characters (fingerprint %s)"), n, fp);
+		fputs(m, out);
+	if (long_form)
+		/* TRANSLATORS: a value's length and fingerprint. */
+		fprintf(out, _(" (%zu characters, fingerprint %s)"), n, fp);
+	else
+		fprintf(out, _(" (%zu characters, %s)"), n, fp);
 	free(m);
+}
+
+void
+report_value(FILE *out, const char *v, size_t len,
+    const struct report_style *st)
+{
+	put_value(out, v, len, true, st);
 }
 
 /* Prints a name with anything unprintable as '?', cut after NAME_SHOW
@@ -93,8 +108,8 @@ report_view(FILE *out, const struct analysis *an, const struct finding *f,
 		fputs(_("reads it as written"), out);
 		break;
 	case READ_WRONG:
-		fputs(_("WRONG: reads "), out);
-		report_value(out, v->b->value, v->b->value_len, st);
+		fputs(_("WRONG: "), out);
+		put_value(out, v->b->value, v->b->value_len, false, st);
 		break;
 	case READ_MISSING:
 		fputs(v->b != NULL && v->b->value != NULL ?
@@ -110,18 +125,50 @@ report_view(FILE *out, const struct analysis *an, const struct finding *f,
 	fputc('\n', out);
 }
 
-/* Prints every defect in the mask, one per line. */
+/* Prints text word-wrapped to WRAP_COL columns (counted in characters);
+ * the first line starts with lead, the others with WRAP_INDENT blanks. */
+static void
+put_wrapped(FILE *out, const char *lead, const char *text)
+{
+	size_t col = utf8_length(lead, strlen(lead)), start = col;
+	const char *p = text;
+
+	fputs(lead, out);
+	while (*p != '\0') {
+		size_t w = strcspn(p, " "), chars = utf8_length(p, w);
+
+		if (col > start && col + 1 + chars > WRAP_COL) {
+			fprintf(out, "\n%*s", WRAP_INDENT, "");
+			col = start = WRAP_INDENT;
+		} else if (col > start) {
+			fputc(' ', out);
+			col++;
+		}
+		fwrite(p, 1, w, out);
+		col += chars;
+		p += w;
+		p += strspn(p, " ");
+	}
+	fputc('\n', out);
+}
+
+/* Prints every defect in the mask, each as a wrapped paragraph. */
 static void
 report_defects(FILE *out, unsigned long defects)
 {
 	for (int d = 0; d < DEFECT_COUNT; d++) {
 		const struct defect_info *di = defect_info(d);
+		char *lead, *text;
 
 		if ((defects & (1UL << d)) == 0)
 			continue;
+		/* TRANSLATORS: a defect's stable id (not translated). */
+		lead = xasprintf(_("    defect %s: "), di->id);
 		/* TRANSLATORS: a defect's title, then why it matters. */
-		fprintf(out, _("    defect %s: %s. %s\n"), di->id, _(di->title),
-		    _(di->why));
+		text = xasprintf(_("%s. %s"), _(di->title), _(di->why));
+		put_wrapped(out, lead, text);
+		free(lead);
+		free(text);
 	}
 }
 

@@ -22,7 +22,7 @@ struct report_style {
 int	report_dotenv(FILE *out, const struct analysis *an, const char *path,
 	    const struct report_style *st);
 /* Prints value v[0..len) shown safely: the mask, or its length only when
- * short, plus length and fingerprint. */
+ * short, then "(N characters, fingerprint F)". */
 void	report_value(FILE *out, const char *v, size_t len,
 	    const struct report_style *st);
 /* Prints the forgiving reading of line a, its value masked, in one line:
