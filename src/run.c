@@ -41,22 +41,48 @@ locate(const struct options *o, bool must_exist)
 	return p;
 }
 
-/* Reads the file at path into f and analyses it; 0, or 2 after printing
- * why it could not be read. */
+/* The .env being worked on.  Owns everything. */
+struct target {
+	char		*path;		/* as located */
+	struct envfile	 f;
+	struct analysis	 an;
+};
+
+/* Locates, reads and analyses the .env for o.  Returns 0, or the exit
+ * status after saying why there is nothing to work on (1: no file, 2: it
+ * cannot be read).  target_close() is safe either way. */
 static int
-load(const char *path, struct envfile *f, struct analysis *an)
+target_open(const struct options *o, struct target *t)
 {
 	char *cause = NULL;
 
-	memset(an, 0, sizeof *an);	/* analysis_clear() is always safe */
-	envfile_init(f);
-	if (envfile_read(f, path, &cause) < 0) {
+	memset(t, 0, sizeof *t);
+	envfile_init(&t->f);
+	t->path = locate(o, true);
+	if (t->path == NULL) {
+		/* TRANSLATORS: %s is the project folder. */
+		printf(_("No .env file in %s or any folder above it.\n"), o->dir);
+		return 1;
+	}
+	if (envfile_read(&t->f, t->path, &cause) < 0) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
 		free(cause);
 		return 2;
 	}
-	analysis_run(an, f->buf, f->len, process_env, NULL);
+	if (!t->f.exists) {
+		printf(_("%s does not exist.\n"), t->path);
+		return 1;
+	}
+	analysis_run(&t->an, t->f.buf, t->f.len, process_env, NULL);
 	return 0;
+}
+
+static void
+target_close(struct target *t)
+{
+	analysis_clear(&t->an);
+	envfile_clear(&t->f);
+	free(t->path);
 }
 
 /* Prints the command that repairs the file, as the user would type it. */
@@ -73,30 +99,17 @@ int
 run_check(const struct options *o)
 {
 	struct report_style st = { .ascii = o->ascii };
-	struct envfile f;
-	struct analysis an;
+	struct target t;
 	struct fix_plan plan;
-	char *path = locate(o, true);
-	int status;
+	int status = target_open(o, &t);
 
-	if (path == NULL) {
-		/* TRANSLATORS: %s is the project folder. */
-		printf(_("No .env file in %s or any folder above it.\n"), o->dir);
-		return 1;
-	}
-	status = load(path, &f, &an);
-	if (status == 0 && !f.exists) {
-		printf(_("%s does not exist.\n"), path);
-		status = 1;
-	} else if (status == 0) {
-		status = report_dotenv(stdout, &an, path, &st);
-		if (fix_plan(&an, false, &plan) == FIX_PLANNED)
-			suggest_fix(o, path);
+	if (status == 0) {
+		status = report_dotenv(stdout, &t.an, t.path, &st);
+		if (fix_plan(&t.an, false, &plan) == FIX_PLANNED)
+			suggest_fix(o, t.path);
 		fix_plan_clear(&plan);
 	}
-	analysis_clear(&an);
-	envfile_clear(&f);
-	free(path);
+	target_close(&t);
 	return status;
 }
 
@@ -236,31 +249,22 @@ int
 run_fix(const struct options *o)
 {
 	struct report_style st = { .ascii = o->ascii };
-	struct envfile f;
-	struct analysis an;
+	struct target t;
 	struct fix_plan plan;
 	enum fix_result r;
-	char *path = locate(o, true);
-	int status;
+	int status = target_open(o, &t);
 
-	if (path == NULL) {
-		printf(_("No .env file in %s or any folder above it.\n"), o->dir);
-		return 1;
-	}
-	status = load(path, &f, &an);
 	if (status == 0) {
-		r = fix_plan(&an, o->dedupe, &plan);
+		r = fix_plan(&t.an, o->dedupe, &plan);
 		if (r != FIX_PLANNED)
-			status = no_plan(r, &plan, &an, path);
+			status = no_plan(r, &plan, &t.an, t.path);
 		else {
-			show_plan(&an, &plan, path, &st);
-			status = confirm(o) ? write_and_prove(&f, &plan) : 1;
+			show_plan(&t.an, &plan, t.path, &st);
+			status = confirm(o) ? write_and_prove(&t.f, &plan) : 1;
 		}
 		fix_plan_clear(&plan);
 	}
-	analysis_clear(&an);
-	envfile_clear(&f);
-	free(path);
+	target_close(&t);
 	if (status == 0) {
 		putchar('\n');
 		status = run_check(o);	/* the proof, from the disk */

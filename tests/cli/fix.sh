@@ -94,6 +94,17 @@ mkdir -p "$T/empty"
 run none --check "$T/empty"
 [ $rc -eq 1 ] || fail "--check without .env exited $rc"
 grep -q 'No .env file' "$T/none.out" || fail "no 'No .env file' message"
+# -e names a file that is not there (1), or that cannot be read (2).
+run missing --check -e "$T/nowhere.env"
+[ $rc -eq 1 ] || fail "--check -e MISSING exited $rc, not 1"
+grep -q 'does not exist' "$T/missing.out" || fail "no 'does not exist'"
+run missingfix --fix --yes -e "$T/nowhere.env"
+[ $rc -eq 1 ] || fail "--fix -e MISSING exited $rc, not 1"
+[ -e "$T/nowhere.env" ] && fail "--fix created a missing file"
+run isdir --check -e "$T/empty"
+[ $rc -eq 2 ] || fail "--check -e DIRECTORY exited $rc, not 2"
+[ -s "$T/isdir.err" ] || fail "no message for an unreadable .env"
+
 # A typo that turns the key into a name must not print the key either.
 printf 'OPENAI_API_KEY-%s\n' "$KEY" > .env
 run typo --check .
