@@ -149,9 +149,11 @@ go_printable(int32_t cp)
 	if (cp == ' ')
 		return true;
 	return !uc_go_space(cp) && !uc_invisible(cp) &&
-	    !(cp >= 0x200e && cp <= 0x200f) && !(cp >= 0x202a && cp <= 0x202e) &&
-	    !(cp >= 0x2061 && cp <= 0x206f) && !(cp >= 0x0600 && cp <= 0x0605) &&
-	    cp != 0x061c && !(cp >= 0xe000 && cp <= 0xf8ff) &&
+	    !(cp >= 0x200e && cp <= 0x200f) &&
+	    !(cp >= 0x202a && cp <= 0x202e) &&
+	    !(cp >= 0x2061 && cp <= 0x206f) &&
+	    !(cp >= 0x0600 && cp <= 0x0605) && cp != 0x061c &&
+	    !(cp >= 0xe000 && cp <= 0xf8ff) &&
 	    !(cp >= 0xfff9 && cp <= 0xfffb) && cp < 0xf0000;
 }
 
@@ -227,10 +229,9 @@ lookup(struct compose *c, const char *name, size_t n, size_t *len)
 	c->name.n = 0;
 	sb_add(&c->name, name, n);
 	v = c->env != NULL ? c->env(c->name.p, c->arg) : NULL;
-	if (v != NULL) {
-		*len = strlen(v);
+	*len = v != NULL ? strlen(v) : 0;
+	if (v != NULL)
 		return v;
-	}
 	if (c->nslot == 0 || *(slot = find_slot(c, c->name.p)) == 0)
 		return NULL;
 	*len = c->out->v[*slot - 1].value_len;
@@ -243,7 +244,8 @@ static bool
 emit(struct compose *c, struct sbuf *o, const char *s, size_t n, size_t at)
 {
 	if (n > c->budget) {
-		fail(c, at, xstrdup("Invalid template: value too large"));
+		/* Not compose's words: Go would run out of memory. */
+		fail(c, at, xstrdup(_("expanded values are too large")));
 		return false;
 	}
 	c->budget -= n;
@@ -267,7 +269,8 @@ static bool	substitute(struct compose *, const char *, size_t, size_t,
 static bool
 name_start(char ch)
 {
-	return ch == '_' || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+	return ch == '_' || (ch >= 'a' && ch <= 'z') ||
+	    (ch >= 'A' && ch <= 'Z');
 }
 
 static bool
@@ -574,6 +577,20 @@ key_rune(int32_t cp)
 	    uc_go_letter_digit(cp);
 }
 
+/* ^export\s+ (Go's \s is [\t\n\f\r ]) goes, then the parser's blanks;
+ * false when nothing is left ("zero length string"). */
+static bool
+skip_export(struct compose *c)
+{
+	if (c->n - c->pos > 6 && memcmp(c->b + c->pos, "export", 6) == 0 &&
+	    memchr("\t\n\f\r ", c->b[c->pos + 6], 5) != NULL)
+		c->pos = skip_runes(c->b, c->n, c->pos + 6, is_blank);
+	if (c->pos < c->n)
+		return true;
+	fail(c, c->pos, xstrdup("zero length string"));
+	return false;
+}
+
 /* locateKeyName from c->pos: sets *key..*klen, *inherited, and moves
  * c->pos past the terminator ('=', ':' or LF) and any blanks. */
 static bool
@@ -583,14 +600,8 @@ key_name(struct compose *c, size_t *key, size_t *klen, bool *inherited)
 	size_t i, w = 0, end = SIZE_MAX;
 	int32_t cp = 0;
 
-	/* ^export\s+ (Go's \s is [\t\n\f\r ]), then the parser's blanks. */
-	if (c->n - c->pos > 6 && memcmp(s + c->pos, "export", 6) == 0 &&
-	    memchr("\t\n\f\r ", s[c->pos + 6], 5) != NULL)
-		c->pos = skip_runes(s, c->n, c->pos + 6, is_blank);
-	if (c->pos >= c->n) {
-		fail(c, c->pos, xstrdup("zero length string"));
+	if (!skip_export(c))
 		return false;
-	}
 	for (i = c->pos; i < c->n && end == SIZE_MAX; i += w) {
 		w = go_rune(s + i, c->n - i, &cp);
 		if (cp == '=' || cp == ':' || cp == '\n')
@@ -684,7 +695,7 @@ parse(const char *buf, size_t len, loader_env_fn env, void *arg,
 {
 	struct compose c = {
 		.b = buf, .n = len, .env = env, .arg = arg, .out = out,
-		.budget = 64 * 1024 * 1024 + 16 * len,
+		.budget = 16 * 1024 * 1024 + 16 * len,
 	};
 
 	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {

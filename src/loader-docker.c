@@ -73,6 +73,22 @@ whitespace_msg(const char *key, size_t n, bool has_eq)
 	    key, cut < n ? "..." : "");
 }
 
+/* KEY alone: the docker CLI's own environment supplies the value, or
+ * the line gives nothing. */
+static void
+name_only(const char *line, size_t n, size_t off, loader_env_fn env,
+    void *arg, struct loaded *out)
+{
+	char *name = xmemdup(line, n);
+	const char *v = env != NULL ? env(name, arg) : NULL;
+
+	if (v != NULL)
+		loaded_add(out, name, v, strlen(v), off);
+	else
+		loaded_drop(out, off);
+	free(name);
+}
+
 /* One line: content without its LF (and without one CR before it). */
 static bool
 parse_line(const char *line, size_t n, size_t off, unsigned lineno,
@@ -107,19 +123,10 @@ parse_line(const char *line, size_t n, size_t off, unsigned lineno,
 		refuse(out, off, whitespace_msg(line, keylen, eq != NULL));
 		return false;
 	}
-	if (eq != NULL) {
+	if (eq != NULL)
 		loaded_addn(out, line, keylen, eq + 1, n - keylen - 1, off);
-		return true;
-	}
-	/* KEY alone: the docker CLI's own environment supplies the value. */
-	char *name = xmemdup(line, n);
-	const char *v = env != NULL ? env(name, arg) : NULL;
-
-	if (v != NULL)
-		loaded_add(out, name, v, strlen(v), off);
 	else
-		loaded_drop(out, off);
-	free(name);
+		name_only(line, n, off, env, arg, out);
 	return true;
 }
 

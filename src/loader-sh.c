@@ -110,7 +110,7 @@ struct sh {
 	int		 subst_status;	/* of the last $(...) */
 	unsigned	 npos;		/* $#, from set -- */
 	bool		 allexport, errexit, nounset, noexec;
-	bool		 syntax;	/* the complete command does not parse */
+	bool		 syntax;	/* the complete command won't parse */
 	bool		 stop;		/* dash stopped reading the file */
 	bool		 unsupported;	/* a word we do not emulate */
 	bool		 nocheck;	/* scanning only: skip the parse of
@@ -148,7 +148,7 @@ strip_nuls(struct sh *sh, const char *buf, size_t len)
 
 	sh->b = buf;
 	sh->n = len;
-	if (memchr(buf, '\0', len) == NULL)
+	if (len == 0 || memchr(buf, '\0', len) == NULL)
 		return;
 	sh->copy = xmalloc(len);
 	for (size_t i = 0; i < len; i++) {
@@ -484,8 +484,8 @@ lex_redir(struct sh *sh, size_t i, struct token *t)
 	c = b[i++];
 	t->t = T_REDIR;
 	t->op = c;
-	if (i < sh->n && (b[i] == '&' || b[i] == '>' || b[i] == '|' ||
-	    (c == '<' && b[i] == '<'))) {
+	if (i < sh->n && (b[i] == '&' || b[i] == '>' || (c == '>' &&
+	    b[i] == '|') || (c == '<' && b[i] == '<'))) {
 		t->op = b[i] == '&' ? '&' : b[i] == '<' ? 'h' :
 		    c == '<' ? '>' : c;
 		i++;
@@ -629,6 +629,11 @@ parse_simple(struct sh *sh)
 	struct token *t;
 	char op;
 
+	/* Allocated even when empty: word + w0 must never be NULL + 0. */
+	sh->word = xgrow(sh->word, &sh->wordcap, sh->nword + 1,
+	    sizeof *sh->word);
+	sh->rword = xgrow(sh->rword, &sh->rwordcap, sh->nrword + 1,
+	    sizeof *sh->rword);
 	sh->node[idx].w0 = sh->nword;
 	sh->node[idx].r0 = sh->nrword;
 	for (t = peek(sh); t->t == T_WORD || t->t == T_REDIR; t = peek(sh)) {
@@ -902,49 +907,37 @@ static bool
 plain_words(struct sh *sh, size_t s, size_t e, struct span *w, size_t *n,
     size_t max)
 {
-	*n = 0;
-	while (s < e) {
-		size_t j = s;
+	bool line2 = false;
+	size_t j;
 
-		if (is_blank(sh->b[s]) || sh->b[s] == '\n') {
-			s++;
+	for (*n = 0; s < e; s = j) {
+		j = s + 1;
+		if (sh->b[s] == '#')
+			while (j < e && sh->b[j] != '\n')
+				j++;
+		line2 = line2 || (sh->b[s] == '\n' && *n > 0);
+		if (is_blank(sh->b[s]) || sh->b[s] == '\n' || sh->b[s] == '#')
 			continue;
-		}
-		while (j < e && j != NONE && !is_blank(sh->b[j]) &&
-		    strchr(";&|()<>\n#", sh->b[j]) == NULL)
-			j = scan_construct(sh, j, false);
-		if (j == s || j == NONE || *n == max)
+		if (line2 || *n == max || strchr(";&|()<>", sh->b[s]) != NULL)
 			return false;
+		for (j = s; j < e && !is_blank(sh->b[j]) && sh->b[j] != '\n' &&
+		    strchr(";&|()<>", sh->b[j]) == NULL;)
+			if ((j = scan_construct(sh, j, false)) == NONE)
+				return false;
 		w[(*n)++] = (struct span){ s, j, 0 };
-		s = j;
 	}
 	return true;
 }
 
-/* $(...) and `...`: PATH is empty, so a command is not found and gives
- * no output.  Only builtins run; echo is emulated, as it is how a key
- * gets printed into a .env (`echo sk-...`). */
+/* echo's output for the words w[1..n), trailing newlines dropped. */
 static bool
-command_subst(struct sh *sh, size_t s, size_t e, bool bq, unsigned fl,
+run_echo(struct sh *sh, const struct span *w, size_t n, unsigned fl,
     struct xbuf *xb)
 {
-	struct span w[64];
-	size_t n = 0;
 	struct xbuf out = { 0 };
 	struct fields f = { 0 };
 	bool ok = true;
 
-	sh->subst_status = 0;
-	if (!plain_words(sh, s, e, w, &n, 64) || (bq && memchr(sh->b + s,
-	    '\\', e - s) != NULL)) {
-		sh->subst_status = 127;
-		return true;
-	}
-	if (n == 0 || w[0].e - w[0].s != 4 || memcmp(sh->b + w[0].s, "echo",
-	    4) != 0) {
-		sh->subst_status = n > 0 ? 127 : 0;
-		return true;
-	}
 	for (size_t k = 1; ok && k < n; k++) {
 		ok = xb_add(sh, &out, "", 0, 0, false, false) &&
 		    expand(sh, w[k].s, w[k].e, X_SPLIT, &out);
@@ -967,6 +960,30 @@ command_subst(struct sh *sh, size_t s, size_t e, bool bq, unsigned fl,
 	xb_free(&out);
 	fields_free(&f);
 	return ok;
+}
+
+/* $(...) and `...`: PATH is empty, so a command is not found and gives
+ * no output.  Only builtins run; echo is emulated, as it is how a key
+ * gets printed into a .env (`echo sk-...`). */
+static bool
+command_subst(struct sh *sh, size_t s, size_t e, bool bq, unsigned fl,
+    struct xbuf *xb)
+{
+	struct span w[64];
+	size_t n = 0;
+
+	sh->subst_status = 0;
+	if (!plain_words(sh, s, e, w, &n, 64) || (bq && memchr(sh->b + s,
+	    '\\', e - s) != NULL)) {
+		sh->subst_status = 127;
+		return true;
+	}
+	if (n == 0 || w[0].e - w[0].s != 4 || memcmp(sh->b + w[0].s, "echo",
+	    4) != 0) {
+		sh->subst_status = n > 0 ? 127 : 0;
+		return true;
+	}
+	return run_echo(sh, w, n, fl, xb);
 }
 
 /* The value of a parameter; NULL when unset.  $$ is the shell's PID,
@@ -1046,19 +1063,18 @@ trim_pattern(struct sh *sh, char *v, size_t len, const char *op, size_t s,
 		xb_free(&pat);
 		return false;
 	}
+	/* Shortest prefix and longest suffix: try from the left. */
 	for (size_t i = 0; i <= len; i++) {
-		k = prefix == longest ? len - i : i;
-		char c = v[k];
+		char c;
+		bool hit;
 
+		k = prefix == longest ? len - i : i;
+		c = v[k];
 		v[k] = '\0';
-		bool hit = prefix ? fnmatch(pat.p, v, 0) == 0 : false;
+		hit = prefix && fnmatch(pat.p, v, 0) == 0;
 		v[k] = c;
-		hit = hit || (!prefix && fnmatch(pat.p, v + k, 0) == 0);
-		if (hit) {
-			if (prefix)
-				from = k;
-			else
-				to = k;
+		if (hit || (!prefix && fnmatch(pat.p, v + k, 0) == 0)) {
+			*(prefix ? &from : &to) = k;
 			break;
 		}
 	}
@@ -1098,6 +1114,21 @@ brace_op(struct sh *sh, const char *name, size_t n, const char *op,
 	return ok;
 }
 
+/* ${X} and ${#X}. */
+static bool
+brace_plain(struct sh *sh, const char *name, size_t n, bool length,
+    unsigned fl, struct xbuf *xb)
+{
+	size_t len = 0;
+	const char *v = param(sh, name, n, &len);
+
+	if (!length || (v == NULL && sh->nounset))
+		return emit_param(sh, v, len, !length && (name[0] == '@' ||
+		    name[0] == '*'), fl, xb);
+	len = (size_t)snprintf(sh->num, sizeof sh->num, "%zu", len);
+	return xb_add(sh, xb, sh->num, len, fl, (fl & X_DQ) != 0, true);
+}
+
 /* ${...} at *i; *i moves past it.  A malformed one is "Bad
  * substitution", which ends the script. */
 static bool
@@ -1108,8 +1139,11 @@ brace(struct sh *sh, size_t *i, unsigned fl, struct xbuf *xb)
 	bool length = false;
 	char *copy;
 
-	close = scan_dollar(sh, *i, (fl & X_DQ) != 0) - 1;
-	*i = close + 1;
+	if ((close = scan_dollar(sh, *i, (fl & X_DQ) != 0)) == NONE) {
+		sh->unsupported = true;		/* parsed before: cannot be */
+		return false;
+	}
+	*i = close--;
 	if (b[k] == '#' && k + 1 < close && param_end(sh, k + 1, close) ==
 	    close) {
 		length = true;
@@ -1119,14 +1153,8 @@ brace(struct sh *sh, size_t *i, unsigned fl, struct xbuf *xb)
 		stop(sh, sh->cur);
 		return false;
 	}
-	if (length || ne == close) {
-		v = param(sh, b + k, ne - k, &len);
-		if (!length || (v == NULL && sh->nounset))
-			return emit_param(sh, v, len, !length && (b[k] == '@' ||
-			    b[k] == '*'), fl, xb);
-		len = (size_t)snprintf(sh->num, sizeof sh->num, "%zu", len);
-		return xb_add(sh, xb, sh->num, len, fl, (fl & X_DQ) != 0, true);
-	}
+	if (length || ne == close)
+		return brace_plain(sh, b + k, ne - k, length, fl, xb);
 	size_t o = ne + (b[ne] == ':');
 
 	if (o < close && strchr("-=?+", b[o]) != NULL)
@@ -1162,7 +1190,10 @@ dollar(struct sh *sh, size_t *i, size_t e, unsigned fl, struct xbuf *xb)
 			sh->unsupported = true;	/* $((arithmetic)) */
 			return false;
 		}
-		j = scan_dollar(sh, *i, false);
+		if ((j = scan_dollar(sh, *i, false)) == NONE) {
+			sh->unsupported = true;
+			return false;
+		}
 		*i = j;
 		return command_subst(sh, k + 1, j - 1, false, fl, xb);
 	}
@@ -1236,7 +1267,10 @@ expand(struct sh *sh, size_t i, size_t e, unsigned fl, struct xbuf *xb)
 		} else if (c == '$') {
 			ok = dollar(sh, &i, e, fl, xb);
 		} else if ((c == '\'' && !dq) || c == '"' || c == '`') {
-			j = scan_construct(sh, i, dq);
+			if ((j = scan_construct(sh, i, dq)) == NONE) {
+				sh->unsupported = true;
+				return false;
+			}
 			xb->quoted = xb->quoted || c != '`';
 			if (c == '`')
 				ok = command_subst(sh, i + 1, j - 1, true, fl,
@@ -1339,7 +1373,8 @@ expand_args(struct sh *sh, const struct span *w, size_t n,
 			size_t v = value_start(sh, &w[k]);
 
 			ok = xb_add(sh, &xb, sh->b + w[k].s, v - w[k].s, 0,
-			    true, false) && expand(sh, v, w[k].e, X_ASSIGN, &xb);
+			    true, false) &&
+			    expand(sh, v, w[k].e, X_ASSIGN, &xb);
 			if (ok)
 				fields_add(f, xb.p, xb.n, w[k].s);
 		} else {
@@ -1495,7 +1530,8 @@ builtin_set(struct sh *sh, const struct fields *f)
 		dashdash = a->n == 2 && a->p[1] == '-';
 		for (size_t j = 1; j < a->n && !dashdash; j++) {
 			if (a->p[j] != 'o')
-				ok = set_option(sh, a->p + j, 1, a->p[0] == '-');
+				ok = set_option(sh, a->p + j, 1,
+				    a->p[0] == '-');
 			else if (k < f->n) {	/* "set -o" alone prints */
 				ok = set_option(sh, f->v[k].p, f->v[k].n,
 				    a->p[0] == '-');
@@ -1516,7 +1552,7 @@ builtin_set(struct sh *sh, const struct fields *f)
 enum builtin { B_NONE, B_REGULAR, B_FALSE, B_SPECIAL };
 
 static enum builtin
-builtin_kind(const struct field *c)
+builtin_kind(const char *p, size_t n)
 {
 	static const char *const special[] = { ":", ".", "break", "continue",
 	    "eval", "exec", "exit", "export", "readonly", "return", "set",
@@ -1527,14 +1563,12 @@ builtin_kind(const struct field *c)
 	    "ulimit", "umask", "unalias", "wait" };
 
 	for (size_t i = 0; i < sizeof special / sizeof special[0]; i++)
-		if (strlen(special[i]) == c->n &&
-		    memcmp(special[i], c->p, c->n) == 0)
+		if (strlen(special[i]) == n && memcmp(special[i], p, n) == 0)
 			return B_SPECIAL;
 	for (size_t i = 0; i < sizeof regular / sizeof regular[0]; i++)
-		if (strlen(regular[i]) == c->n &&
-		    memcmp(regular[i], c->p, c->n) == 0)
+		if (strlen(regular[i]) == n && memcmp(regular[i], p, n) == 0)
 			return B_REGULAR;
-	return c->n == 5 && memcmp(c->p, "false", 5) == 0 ? B_FALSE : B_NONE;
+	return n == 5 && memcmp(p, "false", 5) == 0 ? B_FALSE : B_NONE;
 }
 
 static bool
@@ -1598,63 +1632,58 @@ drop_range(struct sh *sh, size_t from, size_t to)
 	}
 }
 
-/* One simple command.  cond: its status is tested (&&, ||, !), so set
- * -e does not stop the script when it fails. */
+/* One simple command: assignments stay only when no command follows
+ * or it is a special builtin; every other command is not found. */
 static void
-exec_simple(struct sh *sh, size_t idx, bool cond)
+exec_simple(struct sh *sh, size_t idx)
 {
 	const struct node *nd = &sh->node[idx];
 	const struct span *w = sh->word + nd->w0;
 	struct fields f = { 0 };
 	size_t na = 0;
 	enum builtin kind = B_NONE;
-	bool redir_fails;
+	bool redir_fails, applied = false;
 
 	sh->cur = nd->start;
 	sh->subst_status = 0;
 	while (na < nd->nw && is_assignment(sh, &w[na]))
 		na++;
 	if (!expand_args(sh, w + na, nd->nw - na, &f) ||
-	    !expand_targets(sh, nd, &redir_fails))
-		goto out;
-	if (f.n > 0)
-		kind = builtin_kind(&f.v[0]);
-	if (redir_fails && kind == B_SPECIAL) {
+	    !expand_targets(sh, nd, &redir_fails)) {
+		/* fatal (stopped), or a word we do not emulate */
+	} else if (f.n > 0 &&
+	    (kind = builtin_kind(f.v[0].p, f.v[0].n)) == B_SPECIAL &&
+	    redir_fails) {
 		stop(sh, nd->start);	/* a special builtin's error */
-		goto out;
 	} else if (redir_fails) {
 		sh->status = 2;
 	} else if (f.n == 0 || kind == B_SPECIAL) {
-		if (assign_all(sh, w, na, true))
+		applied = assign_all(sh, w, na, true);
+		if (applied)
 			sh->status = sh->subst_status;
-		if (kind == B_SPECIAL && !sh->stop)
+		if (applied && kind == B_SPECIAL)
 			run_special(sh, &f, nd->start);
-		goto out;
 	} else {
 		assign_all(sh, w, na, false);
 		sh->status = kind == B_NONE ? 127 : kind == B_FALSE;
 	}
-	loaded_drop(sh->out, orig(sh, nd->start));
-	if (!cond && sh->errexit && sh->status != 0)
-		stop(sh, nd->start);
-out:
-	fields_free(&f);
-	if (sh->unsupported && !sh->stop)
+	if (!applied && !sh->stop)
 		loaded_drop(sh->out, orig(sh, nd->start));
+	fields_free(&f);
 	sh->unsupported = false;
 }
 
 static void	exec_list(struct sh *, size_t, bool);
 
-/* The status a command would end with, without running it (the last
- * one of a pipeline runs in a subshell). */
+/* The status a command would end with, without running it (pipelines
+ * and subshells run apart; this is a guess: a failed expansion in
+ * there is not seen). */
 static int
 dry_status(struct sh *sh, size_t n)
 {
 	const struct node *nd = &sh->node[n];
 	const struct span *w = sh->word + nd->w0;
 	size_t k = 0;
-	struct field f;
 
 	if (nd->kind != N_SIMPLE)
 		return 0;
@@ -1662,9 +1691,7 @@ dry_status(struct sh *sh, size_t n)
 		k++;
 	if (k == nd->nw)
 		return 0;
-	f.p = (char *)(sh->b + w[k].s);
-	f.n = w[k].e - w[k].s;
-	switch (builtin_kind(&f)) {
+	switch (builtin_kind(sh->b + w[k].s, w[k].e - w[k].s)) {
 	case B_NONE:
 		return 127;
 	case B_FALSE:
@@ -1678,12 +1705,16 @@ static void
 exec_command(struct sh *sh, size_t n, bool cond)
 {
 	if (sh->node[n].kind == N_SIMPLE) {
-		exec_simple(sh, n, cond);
+		exec_simple(sh, n);
 	} else if (sh->node[n].kind == N_GROUP) {
 		exec_list(sh, sh->node[n].body, cond);
 	} else {
+		size_t last = sh->node[n].body;
+
+		while (sh->node[last].next != NONE)
+			last = sh->node[last].next;
 		drop_list(sh, sh->node[n].body);
-		sh->status = 0;
+		sh->status = dry_status(sh, last);
 	}
 }
 
@@ -1709,6 +1740,10 @@ exec_andor(struct sh *sh, size_t p, size_t last, bool cond)
 			exec_command(sh, p, cond || bang || cn != C_END);
 		if (run && bang)
 			sh->status = !sh->status;
+		/* set -e: a failure whose status nothing tests ends it. */
+		if (run && sh->errexit && sh->status != 0 && !cond && !bang &&
+		    cn == C_END)
+			stop(sh, sh->node[p].start);
 		if (pe == last || sh->stop)
 			break;
 		run = cn == C_AND ? sh->status == 0 : sh->status != 0;
@@ -1767,7 +1802,7 @@ parse(const char *buf, size_t len, loader_env_fn env, void *arg,
 {
 	struct sh sh = {
 		.env = env, .arg = arg, .out = out, .allexport = true,
-		.budget = 64 * 1024 * 1024 + 16 * len,
+		.budget = 16 * 1024 * 1024 + 16 * len,
 	};
 
 	strip_nuls(&sh, buf, len);

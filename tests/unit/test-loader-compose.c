@@ -187,7 +187,8 @@ test_go_expansion(void)
 	REFUSED("required variable UNSET_VAR is missing a value");
 	/* substitutions.env with OPTION_A=5 in the environment. */
 	RUN("OPTION_A=1\nOPTION_B=${OPTION_A}\nOPTION_C=$OPTION_B\n"
-	    "OPTION_D=${OPTION_A}_${OPTION_B}\nOPTION_E=${OPTION_NOT_DEFINED}\n");
+	    "OPTION_D=${OPTION_A}_${OPTION_B}\n"
+	    "OPTION_E=${OPTION_NOT_DEFINED}\n");
 	VAL("OPTION_A", "1");
 	VAL("OPTION_B", "5");
 	VAL("OPTION_C", "5");
@@ -227,6 +228,8 @@ test_interpolation(void)
 	VAL("FROM_ENV", "file");
 	RUN("B=$LATER\nLATER=x\n");		/* only earlier lines */
 	VAL("B", "");
+	RUN("A=$FROM_ENV$NOPE|${NOPE}|$NOPE\n");	/* unset after set */
+	VAL("A", "value-from-process-env||");
 }
 
 static void
@@ -280,9 +283,11 @@ test_names(void)
 	RUN("\"KEY\"=1\n");
 	REFUSED("line 1: unexpected character \"\\\"\" in variable name");
 	RUN("A\xff=1\n");
-	REFUSED("line 1: unexpected character \"\xef\xbf\xbd\" in variable name");
+	REFUSED("line 1: unexpected character \"\xef\xbf\xbd\" in variable "
+	    "name");
 	RUN("\xe2\x80\x9cK\xe2\x80\x9d=1\n");
-	REFUSED("line 1: unexpected character \"\xe2\x80\x9c\" in variable name");
+	REFUSED("line 1: unexpected character \"\xe2\x80\x9c\" in variable "
+	    "name");
 	RUN("A\xc2\xa0=1\nB\xc2\xa0" "C=2\nD[0].x-y=3\n\xd0\x90=4\nE\tF=5\n");
 	VAL("A", "1");				/* NBSP let through, trimmed */
 	VAL("B\xc2\xa0" "C", "2");
@@ -341,6 +346,14 @@ test_large(void)
 		s[i] = i % 2 ? '=' : 'A';
 	run(s, n, true);
 	CHECK_INT(n - 2, L.v[0].value_len);
+	/* A=$A$A line after line doubles: compose would run out of memory,
+	 * we refuse the file. */
+	memcpy(s, "A=x\n", 4);
+	for (m = 0; m < 40; m++)
+		memcpy(s + 4 + 7 * m, "A=$A$A\n", 7);
+	run(s, 4 + 7 * m, true);
+	CHECK(L.refused);
+	CHECK_INT(0, L.n);
 	free(s);
 }
 
