@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -408,36 +409,13 @@ dotenv_assigns_free(struct dotenv_assign *a, size_t n)
 
 /* ---- edits: each returns a whole new buffer ---- */
 
-/* A growing output buffer. */
-struct out {
-	char	*p;
-	size_t	 n, cap;
-};
-
-static void
-out_put(struct out *o, const char *s, size_t n)
-{
-	o->p = xgrow(o->p, &o->cap, o->n + n + 1, 1);
-	memcpy(o->p + o->n, s, n);
-	o->n += n;
-	o->p[o->n] = '\0';
-}
-
 /* Appends "name=value" to o. */
 static void
-out_assign(struct out *o, const char *name, const char *value, size_t vlen)
+out_assign(struct buf *o, const char *name, const char *value, size_t vlen)
 {
-	out_put(o, name, strlen(name));
-	out_put(o, "=", 1);
-	out_put(o, value, vlen);
-}
-
-static char *
-out_done(struct out *o, size_t *outlen)
-{
-	out_put(o, "", 0);	/* an empty result still gets a buffer */
-	*outlen = o->n;
-	return o->p;
+	buf_add(o, name, strlen(name));
+	buf_addc(o, '=');
+	buf_add(o, value, vlen);
 }
 
 char *
@@ -445,49 +423,49 @@ dotenv_set_line(const struct dotenv *d, size_t line, const char *name,
     const char *value, size_t vlen, size_t *outlen)
 {
 	const struct dotenv_line *l = &d->lines[line];
-	struct out o = { 0 };
+	struct buf o = { 0 };
 	size_t start = 0, end = l->off + l->len + l->eol;
 
 	if (line == 0 && d->len >= 3 && memcmp(d->buf, BOM, 3) == 0)
 		start = 3;
-	out_put(&o, d->buf + start, l->off > start ? l->off - start : 0);
+	buf_add(&o, d->buf + start, l->off > start ? l->off - start : 0);
 	out_assign(&o, name, value, vlen);
 	if (l->eol != 0)
-		out_put(&o, "\n", 1);
-	out_put(&o, d->buf + end, d->len - end);
-	return out_done(&o, outlen);
+		buf_add(&o, "\n", 1);
+	buf_add(&o, d->buf + end, d->len - end);
+	return buf_take(&o, outlen);
 }
 
 char *
 dotenv_append(const struct dotenv *d, const char *name, const char *value,
     size_t vlen, size_t *outlen)
 {
-	struct out o = { 0 };
+	struct buf o = { 0 };
 
-	out_put(&o, d->buf, d->len);
+	buf_add(&o, d->buf, d->len);
 	if (d->len > 0 && d->buf[d->len - 1] != '\n' &&
 	    d->buf[d->len - 1] != '\r')
-		out_put(&o, "\n", 1);
+		buf_add(&o, "\n", 1);
 	out_assign(&o, name, value, vlen);
-	out_put(&o, "\n", 1);
-	return out_done(&o, outlen);
+	buf_add(&o, "\n", 1);
+	return buf_take(&o, outlen);
 }
 
 char *
 dotenv_drop_bom(const struct dotenv *d, size_t *outlen)
 {
-	struct out o = { 0 };
+	struct buf o = { 0 };
 	size_t s = d->len >= 3 && memcmp(d->buf, BOM, 3) == 0 ? 3 : 0;
 
-	out_put(&o, d->buf + s, d->len - s);
-	return out_done(&o, outlen);
+	buf_add(&o, d->buf + s, d->len - s);
+	return buf_take(&o, outlen);
 }
 
 char *
 dotenv_remove_lines(const struct dotenv *d, const size_t *drop, size_t n,
     size_t *outlen)
 {
-	struct out o = { 0 };
+	struct buf o = { 0 };
 
 	for (size_t i = 0; i < d->nlines; i++) {
 		const struct dotenv_line *l = &d->lines[i];
@@ -496,7 +474,7 @@ dotenv_remove_lines(const struct dotenv *d, const size_t *drop, size_t n,
 		for (size_t k = 0; k < n && !gone; k++)
 			gone = drop[k] == i;
 		if (!gone)
-			out_put(&o, d->buf + l->off, l->len + l->eol);
+			buf_add(&o, d->buf + l->off, l->len + l->eol);
 	}
-	return out_done(&o, outlen);
+	return buf_take(&o, outlen);
 }
