@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Copyright (C) 2026 The fix401 authors. */
-/* docker compose env_file: (compose-spec/compose-go dotenv/parser.go and
- * template/template.go): statements, quoting, escapes and ${} expansion,
- * ported rule by rule.  Any error refuses the file, as compose does. */
+/* docker compose env_file: (compose-spec/compose-go dotenv/parser.go):
+ * statements, quoting and escapes, ported rule by rule; compose-template.c
+ * expands the values.  Any error refuses the file, as compose does. */
 #include <config.h>
 
 #include "loader.h"
@@ -11,17 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
+#include "compose-template.h"
 #include "i18n.h"
+#include "nametab.h"
 #include "utf8.h"
 #include "xalloc.h"
-
-#define NESTING_MAX	64	/* ${A:-${B:-...}} deeper than this: error */
-
-/* A growable byte string. */
-struct sbuf {
-	char	*p;
-	size_t	 n, cap;
-};
 
 struct compose {
 	const char	*b;		/* the input after the BOM */
@@ -31,31 +26,11 @@ struct compose {
 	loader_env_fn	 env;
 	void		*arg;
 	struct loaded	*out;
-	size_t		*slot;		/* hash: binding index + 1, or 0 */
-	size_t		 nslot;
-	size_t		 budget;	/* bytes expansion may still make */
-	struct sbuf	 name;		/* scratch for NUL-terminated names */
+	struct nametab	 names;		/* the bindings so far, by name */
+	struct compose_template tpl;	/* expands values; its arg is us */
+	struct buf	 name;		/* scratch for NUL-terminated names */
 	bool		 failed;	/* out holds the refusal */
 };
-
-/* Appends n bytes and keeps a NUL after them. */
-static void
-sb_add(struct sbuf *sb, const char *s, size_t n)
-{
-	sb->p = xgrow(sb->p, &sb->cap, sb->n + n + 1, 1);
-	memcpy(sb->p + sb->n, s, n);
-	sb->n += n;
-	sb->p[sb->n] = '\0';
-}
-
-/* Values may be the API key: wipe before freeing. */
-static void
-sb_free(struct sbuf *sb)
-{
-	if (sb->p != NULL)
-		xwipe(sb->p, sb->cap);
-	free(sb->p);
-}
 
 /* Go ranges over a string rune by rune; a bad byte is U+FFFD, width 1. */
 static size_t
@@ -179,254 +154,38 @@ go_quote(int32_t cp)
 
 /* ---- variables: the caller's environment, then earlier lines ---- */
 
-static size_t
-hash(const char *s)
-{
-	size_t h = 2166136261u;
-
-	while (*s != '\0')
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
-}
-
-static size_t *
-find_slot(struct compose *c, const char *name)
-{
-	size_t i = hash(name) & (c->nslot - 1);
-
-	while (c->slot[i] != 0 &&
-	    strcmp(c->out->v[c->slot[i] - 1].name, name) != 0)
-		i = (i + 1) & (c->nslot - 1);
-	return &c->slot[i];
-}
-
-/* Keeps the slot table at most half full, then points name at the
- * binding just added. */
-static void
-index_last(struct compose *c)
-{
-	if (2 * c->out->n > c->nslot) {
-		size_t *old = c->slot, nold = c->nslot;
-
-		c->nslot = c->nslot != 0 ? 2 * c->nslot : 64;
-		c->slot = xcalloc(c->nslot, sizeof *c->slot);
-		for (size_t i = 0; i < nold; i++)
-			if (old[i] != 0)
-				*find_slot(c, c->out->v[old[i] - 1].name) =
-				    old[i];
-		free(old);
-	}
-	*find_slot(c, c->out->v[c->out->n - 1].name) = c->out->n;
-}
-
-/* The value of name (n bytes) for interpolation, or NULL when unset. */
+/* compose_lookup_fn for the template: as in compose-go, the caller's
+ * environment wins over what the file bound earlier. */
 static const char *
-lookup(struct compose *c, const char *name, size_t n, size_t *len)
+lookup(const char *name, size_t n, size_t *len, void *arg)
 {
+	struct compose *c = arg;
+	const struct binding *b;
 	const char *v;
-	size_t *slot;
 
-	c->name.n = 0;
-	sb_add(&c->name, name, n);
+	buf_reset(&c->name);
+	buf_add(&c->name, name, n);
 	v = c->env != NULL ? c->env(c->name.p, c->arg) : NULL;
-	*len = v != NULL ? strlen(v) : 0;
-	if (v != NULL)
+	if (v != NULL) {
+		*len = strlen(v);
 		return v;
-	if (c->nslot == 0 || *(slot = find_slot(c, c->name.p)) == 0)
-		return NULL;
-	*len = c->out->v[*slot - 1].value_len;
-	return c->out->v[*slot - 1].value;
-}
-
-/* Appends n expanded bytes, within the budget (a file that doubles a
- * value line after line would exhaust memory; compose would die too). */
-static bool
-emit(struct compose *c, struct sbuf *o, const char *s, size_t n, size_t at)
-{
-	if (n > c->budget) {
-		/* Not compose's words: Go would run out of memory. */
-		fail(c, at, xstrdup(_("expanded values are too large")));
-		return false;
 	}
-	c->budget -= n;
-	sb_add(o, s, n);
-	return true;
+	b = nametab_get(&c->names, c->out, name, n);
+	*len = b != NULL ? b->value_len : 0;
+	return b != NULL ? b->value : NULL;
 }
 
-/* ---- template.go ---- */
-
-/* The last '}' of the line being expanded, found once per line so that a
- * long line of ${A:-x} stays linear. */
-struct lastbrace {
-	size_t	 end;		/* the LF (or the end) of the cached line */
-	size_t	 last;		/* its last '}', or SIZE_MAX */
-	bool	 valid;
-};
-
-static bool	substitute(struct compose *, const char *, size_t, size_t,
-		    struct sbuf *, unsigned);
-
+/* Expands s[0..n) into o; an error refuses the file at at. */
 static bool
-name_start(char ch)
+expand(struct compose *c, const char *s, size_t n, size_t at,
+    struct buf *o)
 {
-	return ch == '_' || (ch >= 'a' && ch <= 'z') ||
-	    (ch >= 'A' && ch <= 'Z');
-}
+	char *cause;
 
-static bool
-name_char(char ch)
-{
-	return name_start(ch) || (ch >= '0' && ch <= '9');
-}
-
-/* getFirstBraceClosingIndex: '{' opens and skips the next byte. */
-static size_t
-first_closing(const char *s, size_t n)
-{
-	long open = 0;
-
-	for (size_t j = 0; j < n; j++) {
-		if (s[j] == '}' && --open == 0)
-			return j;
-		if (s[j] == '{') {
-			open++;
-			j++;
-		}
-	}
-	return SIZE_MAX;
-}
-
-/* One ${NAME<op>arg}: op is s[0] (and s[1] after ':'). */
-static bool
-apply_op(struct compose *c, const char *name, size_t nlen, const char *op,
-    struct sbuf *arg, struct sbuf *o, size_t at)
-{
-	size_t len = 0;
-	const char *v = lookup(c, name, nlen, &len);
-	bool colon = op[0] == ':';
-	char kind = op[colon];
-	bool absent = v == NULL || (colon && len == 0);
-
-	if (kind == '-')
-		return absent ? emit(c, o, arg->p, arg->n, at) :
-		    emit(c, o, v, len, at);
-	if (kind == '+')
-		return !absent ? emit(c, o, arg->p, arg->n, at) :
-		    emit(c, o, v != NULL ? v : "", len, at);
-	if (!absent)
-		return emit(c, o, v, len, at);
-	fail(c, at, xasprintf("required variable %.*s is missing a value%s%s",
-	    (int)nlen, name, arg->n != 0 ? ": " : "",
-	    arg->n != 0 ? arg->p : ""));
+	if (compose_template_substitute(&c->tpl, s, n, o, &cause))
+		return true;
+	fail(c, at, cause);
 	return false;
-}
-
-/* ${NAME<op>...}: the regexp's (.*)} runs to the last '}' on the line,
- * then the match is cut at getFirstBraceClosingIndex. */
-static size_t
-last_brace(const char *s, size_t n, size_t from, struct lastbrace *lb)
-{
-	const char *lf, *r;
-
-	if (!lb->valid || from > lb->end) {
-		lf = memchr(s + from, '\n', n - from);
-		lb->end = lf != NULL ? (size_t)(lf - s) : n;
-		r = memrchr(s + from, '}', lb->end - from);
-		lb->last = r != NULL ? (size_t)(r - s) : SIZE_MAX;
-		lb->valid = true;
-	}
-	return lb->last != SIZE_MAX && lb->last >= from ? lb->last : SIZE_MAX;
-}
-
-static bool
-braced_op(struct compose *c, const char *s, size_t n, size_t *i, size_t e,
-    struct sbuf *o, size_t at, unsigned depth, struct lastbrace *lb)
-{
-	size_t q = e + (s[e] == ':'), close, cut;
-	size_t last = last_brace(s, n, q + 1, lb);
-	struct sbuf arg = { 0 };
-	bool ok;
-
-	if (last == SIZE_MAX) {
-		fail(c, at, xstrdup("Invalid template"));
-		return false;
-	}
-	cut = first_closing(s + *i, last + 1 - *i);
-	close = cut != SIZE_MAX ? *i + cut : last;
-	sb_add(&arg, "", 0);
-	/* compose-go expands the argument even when it goes unused. */
-	ok = substitute(c, s + q + 1, close - q - 1, at, &arg, depth + 1) &&
-	    apply_op(c, s + *i + 2, e - *i - 2, s + e, &arg, o, at);
-	sb_free(&arg);
-	*i = close + 1;
-	return ok;
-}
-
-/* s[*i] is '$' and s[*i + 1] is '{'. */
-static bool
-braced(struct compose *c, const char *s, size_t n, size_t *i,
-    struct sbuf *o, size_t at, unsigned depth, struct lastbrace *lb)
-{
-	size_t e = *i + 2, q;
-	size_t len = 0;
-	const char *v;
-
-	if (e < n && name_start(s[e]))
-		while (e < n && name_char(s[e]))
-			e++;
-	if (e == *i + 2 || e >= n || depth >= NESTING_MAX) {
-		fail(c, at, xstrdup("Invalid template"));
-		return false;
-	}
-	q = e + (s[e] == ':');
-	if (q < n && (s[q] == '-' || s[q] == '+' || s[q] == '?'))
-		return braced_op(c, s, n, i, e, o, at, depth, lb);
-	if (s[e] != '}') {
-		fail(c, at, xstrdup("Invalid template"));
-		return false;
-	}
-	v = lookup(c, s + *i + 2, e - *i - 2, &len);
-	*i = e + 1;
-	return emit(c, o, v != NULL ? v : "", len, at);
-}
-
-/* template.Substitute over s[0..n): $$, $NAME, ${NAME...}.  at is where
- * the value starts in the file, for errors. */
-static bool
-substitute(struct compose *c, const char *s, size_t n, size_t at,
-    struct sbuf *o, unsigned depth)
-{
-	size_t i = 0, len = 0, e;
-	const char *d, *v;
-	struct lastbrace lb = { 0 };
-
-	while (i < n) {
-		d = memchr(s + i, '$', n - i);
-		if (d == NULL)
-			return emit(c, o, s + i, n - i, at);
-		if (!emit(c, o, s + i, (size_t)(d - s) - i, at))
-			return false;
-		i = (size_t)(d - s);
-		if (i + 1 < n && s[i + 1] == '{') {
-			if (!braced(c, s, n, &i, o, at, depth, &lb))
-				return false;
-			continue;
-		}
-		if (i + 1 >= n || !name_start(s[i + 1])) {
-			/* $$ is one '$'; a '$' before anything else stays. */
-			i += i + 1 < n && s[i + 1] == '$' ? 2 : 1;
-			if (!emit(c, o, "$", 1, at))
-				return false;
-			continue;
-		}
-		for (e = i + 1; e < n && name_char(s[e]); e++)
-			continue;
-		v = lookup(c, s + i + 1, e - i - 1, &len);
-		if (!emit(c, o, v != NULL ? v : "", len, at))
-			return false;
-		i = e;
-	}
-	return true;
 }
 
 /* ---- parser.go ---- */
@@ -434,12 +193,11 @@ substitute(struct compose *c, const char *s, size_t n, size_t at,
 /* expandEscapes: \a \b \f \n \r \t \v \\ \" become the character, \$
  * becomes $$ (a literal '$' for the template), \0NNN is octal. */
 static size_t
-octal_escape(const char *s, size_t n, struct sbuf *o)
+octal_escape(const char *s, size_t n, struct buf *o)
 {
 	size_t d = 0;
 	unsigned v = 0;
 	bool octal = true;
-	char u[4];
 
 	/* The regexp takes \0 and up to three digits ... */
 	for (; d < 3 && 2 + d < n && s[2 + d] >= '0' && s[2 + d] <= '9'; d++) {
@@ -449,34 +207,34 @@ octal_escape(const char *s, size_t n, struct sbuf *o)
 	/* ... and strconv.UnquoteChar wants three octal ones, <= 0377, and
 	 * gives a rune, so \0377 is U+00FF in UTF-8. */
 	if (d == 3 && octal && v <= 255)
-		sb_add(o, u, utf8_encode((int32_t)v, u));
+		buf_addcp(o, (int32_t)v);
 	else
-		sb_add(o, s, 2 + d);
+		buf_add(o, s, 2 + d);
 	return 2 + d;
 }
 
 static void
-expand_escapes(const char *s, size_t n, struct sbuf *o)
+expand_escapes(const char *s, size_t n, struct buf *o)
 {
 	static const char from[] = "abfnrtv\\\"";
 	static const char to[] = "\a\b\f\n\r\t\v\\\"";
 	const char *k;
 
-	sb_add(o, "", 0);
+	buf_add(o, "", 0);
 	for (size_t i = 0; i < n;) {
 		k = i + 1 < n && s[i] == '\\' && s[i + 1] != '\0' ?
 		    strchr(from, s[i + 1]) : NULL;
 		if (i + 1 < n && s[i] == '\\' && s[i + 1] == '0') {
 			i += octal_escape(s + i, n - i, o);
 		} else if (i + 1 < n && s[i] == '\\' && s[i + 1] == '$') {
-			sb_add(o, "$$", 2);
+			buf_add(o, "$$", 2);
 			i += 2;
 		} else if (k != NULL) {
-			sb_add(o, to + (k - from), 1);
+			buf_addc(o, to[k - from]);
 			i += 2;
 		} else {
 			/* Not an escape: the backslash stays. */
-			sb_add(o, s + i++, 1);
+			buf_addc(o, s[i++]);
 		}
 	}
 }
@@ -484,7 +242,7 @@ expand_escapes(const char *s, size_t n, struct sbuf *o)
 /* Reads a quoted value at c->pos (the quote).  A backslash before the
  * quote character drops out; any other escaped pair stays whole. */
 static bool
-quoted_value(struct compose *c, struct sbuf *raw)
+quoted_value(struct compose *c, struct buf *raw)
 {
 	char q = c->b[c->pos];
 	bool esc = false;
@@ -495,15 +253,15 @@ quoted_value(struct compose *c, struct sbuf *raw)
 		if (esc) {
 			esc = false;
 			if (ch != q)
-				sb_add(raw, "\\", 1);
-			sb_add(raw, &ch, 1);
+				buf_addc(raw, '\\');
+			buf_addc(raw, ch);
 		} else if (ch == '\\') {
 			esc = true;
 		} else if (ch == q) {
 			c->pos = i + 1;
 			return true;
 		} else {
-			sb_add(raw, &ch, 1);
+			buf_addc(raw, ch);
 		}
 	}
 	/* compose-go counted every line to EOF before giving up. */
@@ -514,27 +272,27 @@ quoted_value(struct compose *c, struct sbuf *raw)
 
 /* extractVarValue: the value at c->pos, expanded, into o. */
 static bool
-value(struct compose *c, struct sbuf *o)
+value(struct compose *c, struct buf *o)
 {
-	struct sbuf raw = { 0 }, esc = { 0 };
+	struct buf raw = { 0 }, esc = { 0 };
 	size_t at = c->pos, end;
 	const char *lf, *hash;
 	bool ok = true;
 
-	sb_add(o, "", 0);
+	buf_add(o, "", 0);
 	if (c->pos < c->n && (c->b[c->pos] == '"' || c->b[c->pos] == '\'')) {
 		char q = c->b[c->pos];
 
-		sb_add(&raw, "", 0);
+		buf_add(&raw, "", 0);
 		ok = quoted_value(c, &raw);
 		if (ok && q == '\'')
-			sb_add(o, raw.p, raw.n);
+			buf_add(o, raw.p, raw.n);
 		else if (ok) {
 			expand_escapes(raw.p, raw.n, &esc);
-			ok = substitute(c, esc.p, esc.n, at, o, 0);
+			ok = expand(c, esc.p, esc.n, at, o);
 		}
-		sb_free(&raw);
-		sb_free(&esc);
+		buf_free(&raw);
+		buf_free(&esc);
 		return ok;
 	}
 	lf = memchr(c->b + at, '\n', c->n - at);
@@ -548,7 +306,7 @@ value(struct compose *c, struct sbuf *o)
 			break;
 		}
 	end = at + trim_right(c->b + at, end - at);
-	return substitute(c, c->b + at, end - at, at, o, 0);
+	return expand(c, c->b + at, end - at, at, o);
 }
 
 /* The Go parser is about to see a new statement at c->pos: skip
@@ -639,14 +397,14 @@ statement(struct compose *c)
 {
 	size_t key, klen;
 	bool inherited;
-	struct sbuf v = { 0 };
+	struct buf v = { 0 };
 	const char *ev = NULL;
 
 	if (!key_name(c, &key, &klen, &inherited))
 		return false;
 	if (inherited) {
-		c->name.n = 0;
-		sb_add(&c->name, c->b + key, klen);
+		buf_reset(&c->name);
+		buf_add(&c->name, c->b + key, klen);
 		ev = c->env != NULL ? c->env(c->name.p, c->arg) : NULL;
 		if (ev != NULL)
 			loaded_addn(c->out, c->b + key, klen, ev, strlen(ev),
@@ -656,12 +414,12 @@ statement(struct compose *c)
 	} else if (value(c, &v)) {
 		loaded_addn(c->out, c->b + key, klen, v.p, v.n, c->base + key);
 	} else {
-		sb_free(&v);
+		buf_free(&v);
 		return false;
 	}
-	sb_free(&v);
+	buf_free(&v);
 	if (ev != NULL || !inherited)
-		index_last(c);
+		nametab_add(&c->names, c->out, klen);
 	return true;
 }
 
@@ -669,24 +427,23 @@ statement(struct compose *c)
 static void
 to_json_utf8(struct binding *b)
 {
-	struct sbuf o = { 0 };
+	struct buf o = { 0 };
 	int32_t cp;
 	size_t w;
 
 	if (b->value == NULL || utf8_valid(b->value, b->value_len))
 		return;
-	sb_add(&o, "", 0);
+	buf_add(&o, "", 0);
 	for (size_t i = 0; i < b->value_len; i += w) {
 		w = go_rune(b->value + i, b->value_len - i, &cp);
 		if (cp == 0xfffd && w == 1)
-			sb_add(&o, "\xef\xbf\xbd", 3);
+			buf_add(&o, "\xef\xbf\xbd", 3);
 		else
-			sb_add(&o, b->value + i, w);
+			buf_add(&o, b->value + i, w);
 	}
 	xwipe(b->value, b->value_len);
 	free(b->value);
-	b->value = o.p;	/* its spare capacity holds nothing secret */
-	b->value_len = o.n;
+	b->value = buf_take(&o, &b->value_len);
 }
 
 static void
@@ -695,8 +452,13 @@ parse(const char *buf, size_t len, loader_env_fn env, void *arg,
 {
 	struct compose c = {
 		.b = buf, .n = len, .env = env, .arg = arg, .out = out,
-		.budget = 16 * 1024 * 1024 + 16 * len,
+		.tpl = {
+			.lookup = lookup,
+			.budget = 16 * 1024 * 1024 + 16 * len,
+		},
 	};
+
+	c.tpl.arg = &c;
 
 	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
 		c.b += 3;
@@ -707,8 +469,8 @@ parse(const char *buf, size_t len, loader_env_fn env, void *arg,
 		statement(&c);
 	for (size_t i = 0; i < out->n; i++)
 		to_json_utf8(&out->v[i]);
-	free(c.slot);
-	free(c.name.p);
+	nametab_free(&c.names);
+	buf_free(&c.name);
 }
 
 const struct loader loader_compose = {

@@ -11,23 +11,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "i18n.h"
+#include "utext.h"
 #include "utf8.h"
 #include "xalloc.h"
 
-/* A growable byte string; owns p. */
-struct sbuf {
-	char	*p;
-	size_t	 n, cap;
-};
-
 /* The text as src.toString().replace(/\r\n?/g, "\n") leaves it. */
 struct js {
-	int32_t		*s;	/* code points; bad UTF-8 is U+FFFD */
-	size_t		*off;	/* off[i]: file offset of s[i]; off[n] = len */
-	size_t		 n;
+	struct utext	 t;	/* bad UTF-8 is U+FFFD */
 	struct loaded	*out;
-	struct sbuf	 val;	/* the value being built */
+	struct buf	 val;	/* the value being built */
 };
 
 /* One match of LINE: the key, the raw value (group 2) and the match end. */
@@ -36,48 +30,6 @@ struct match {
 	size_t	vs, ve;		/* value s[vs..ve), before trim() */
 	size_t	end;		/* where $ matched: an LT or n */
 };
-
-static void
-sb_add(struct sbuf *b, const char *s, size_t n)
-{
-	b->p = xgrow(b->p, &b->cap, b->n + n + 1, 1);
-	memcpy(b->p + b->n, s, n);
-	b->n += n;
-}
-
-static void
-sb_cp(struct sbuf *b, int32_t cp)
-{
-	char u[4];
-
-	sb_add(b, u, utf8_encode(cp, u));
-}
-
-/* Buffer.toString(): WHATWG UTF-8 decoding, one U+FFFD per maximal bad
- * subpart; then CRLF and CR become LF. */
-static void
-js_decode(struct js *j, const char *buf, size_t len)
-{
-	size_t i = 0, k;
-	int32_t cp;
-
-	j->s = xcalloc(len + 1, sizeof *j->s);
-	j->off = xcalloc(len + 1, sizeof *j->off);
-	while (i < len) {
-		k = utf8_decode(buf + i, len - i, &cp);
-		if (cp == UTF8_INVALID)
-			cp = 0xfffd;
-		if (cp == '\r') {
-			cp = '\n';
-			if (i + 1 < len && buf[i + 1] == '\n')
-				k = 2;
-		}
-		j->s[j->n] = cp;
-		j->off[j->n++] = i;
-		i += k;
-	}
-	j->off[j->n] = len;
-}
 
 /* ---- character classes ---- */
 
@@ -106,7 +58,7 @@ is_quote(int32_t c)
 static size_t
 ws_end(const struct js *j, size_t i)
 {
-	while (i < j->n && uc_js_space(j->s[i]))
+	while (i < j->t.n && uc_js_space(j->t.s[i]))
 		i++;
 	return i;
 }
@@ -115,7 +67,7 @@ ws_end(const struct js *j, size_t i)
 static size_t
 lt_at(const struct js *j, size_t i)
 {
-	while (i < j->n && !is_lt(j->s[i]))
+	while (i < j->t.n && !is_lt(j->t.s[i]))
 		i++;
 	return i;
 }
@@ -130,10 +82,10 @@ match_tail(const struct js *j, size_t pos, size_t *end)
 {
 	size_t i = pos, lt = SIZE_MAX;
 
-	for (; i < j->n && uc_js_space(j->s[i]); i++)
-		if (is_lt(j->s[i]))
+	for (; i < j->t.n && uc_js_space(j->t.s[i]); i++)
+		if (is_lt(j->t.s[i]))
 			lt = i;
-	if (i == j->n || j->s[i] == '#') {
+	if (i == j->t.n || j->t.s[i] == '#') {
 		*end = lt_at(j, i);
 		return true;
 	}
@@ -150,18 +102,18 @@ match_tail(const struct js *j, size_t pos, size_t *end)
 static bool
 match_quoted(const struct js *j, size_t qs, size_t *close, size_t *end)
 {
-	int32_t q = j->s[qs];
+	int32_t q = j->t.s[qs];
 	size_t g;
 
-	for (g = qs + 1; g < j->n; g++)
-		if (j->s[g] == q && j->s[g - 1] != '\\')
+	for (g = qs + 1; g < j->t.n; g++)
+		if (j->t.s[g] == q && j->t.s[g - 1] != '\\')
 			break;
-	if (g < j->n && match_tail(j, g + 1, end)) {
+	if (g < j->t.n && match_tail(j, g + 1, end)) {
 		*close = g;
 		return true;
 	}
 	for (size_t i = g; i-- > qs + 2;)
-		if (j->s[i] == q && j->s[i - 1] == '\\' &&
+		if (j->t.s[i] == q && j->t.s[i - 1] == '\\' &&
 		    match_tail(j, i + 1, end)) {
 			*close = i;
 			return true;
@@ -178,12 +130,12 @@ match_value(const struct js *j, size_t q, struct match *m)
 	size_t qs = ws_end(j, q), close, r;
 
 	m->vs = m->ve = q;
-	if (qs < j->n && is_quote(j->s[qs]) &&
+	if (qs < j->t.n && is_quote(j->t.s[qs]) &&
 	    match_quoted(j, qs, &close, &m->end)) {
 		m->ve = close + 1;
 		return;
 	}
-	for (r = q; r < j->n && j->s[r] != '#' && j->s[r] != '\n'; r++)
+	for (r = q; r < j->t.n && j->t.s[r] != '#' && j->t.s[r] != '\n'; r++)
 		continue;	/* [^#\r\n]+ */
 	m->ve = r;
 	match_tail(j, r, &m->end);	/* cannot fail at '#', LF or end */
@@ -195,16 +147,17 @@ match_key(const struct js *j, size_t k, struct match *m)
 {
 	size_t ke = k, w;
 
-	while (ke < j->n && is_word(j->s[ke]))
+	while (ke < j->t.n && is_word(j->t.s[ke]))
 		ke++;
 	if (ke == k)
 		return false;
 	m->ks = k;
 	m->ke = ke;
 	w = ws_end(j, ke);
-	if (w < j->n && j->s[w] == '=')
+	if (w < j->t.n && j->t.s[w] == '=')
 		match_value(j, w + 1, m);
-	else if (ke + 1 < j->n && j->s[ke] == ':' && uc_js_space(j->s[ke + 1]))
+	else if (ke + 1 < j->t.n && j->t.s[ke] == ':' &&
+	    uc_js_space(j->t.s[ke + 1]))
 		match_value(j, ke + 2, m);	/* \s+? takes one, maybe LF */
 	else
 		return false;
@@ -219,9 +172,9 @@ match_line(const struct js *j, size_t a, struct match *m)
 	static const char w[] = "export";
 	size_t k = 0;
 
-	while (k < 6 && a + k < j->n && j->s[a + k] == w[k])
+	while (k < 6 && a + k < j->t.n && j->t.s[a + k] == w[k])
 		k++;
-	if (k == 6 && a + 6 < j->n && uc_js_space(j->s[a + 6]) &&
+	if (k == 6 && a + 6 < j->t.n && uc_js_space(j->t.s[a + 6]) &&
 	    match_key(j, ws_end(j, a + 6), m))
 		return true;
 	return match_key(j, a, m);
@@ -234,12 +187,12 @@ static void
 put_value(struct js *j, size_t from, size_t to, bool dq)
 {
 	for (size_t i = from; i < to; i++) {
-		if (dq && i + 1 < to && j->s[i] == '\\' &&
-		    (j->s[i + 1] == 'n' || j->s[i + 1] == 'r')) {
-			sb_cp(&j->val, j->s[++i] == 'n' ? '\n' : '\r');
+		if (dq && i + 1 < to && j->t.s[i] == '\\' &&
+		    (j->t.s[i + 1] == 'n' || j->t.s[i + 1] == 'r')) {
+			buf_addcp(&j->val, j->t.s[++i] == 'n' ? '\n' : '\r');
 			continue;
 		}
-		sb_cp(&j->val, j->s[i]);
+		buf_addcp(&j->val, j->t.s[i]);
 	}
 }
 
@@ -249,7 +202,7 @@ static size_t
 last_closer(const struct js *j, size_t a, size_t b, int32_t q)
 {
 	for (size_t i = b; i-- > a;)
-		if (j->s[i] == q && (i + 1 == b || is_lt(j->s[i + 1])))
+		if (j->t.s[i] == q && (i + 1 == b || is_lt(j->t.s[i + 1])))
 			return i;
 	return SIZE_MAX;
 }
@@ -266,11 +219,11 @@ unquote(struct js *j, size_t a, size_t b, bool dq)
 	for (int k = 0; k < 3; k++)
 		closer[k] = last_closer(j, a, b, quotes[k]);
 	for (size_t i = a; i < b; i++) {
-		if (i > a && !is_lt(j->s[i - 1]))
+		if (i > a && !is_lt(j->t.s[i - 1]))
 			continue;	/* not a line start: no ^ here */
-		if (!is_quote(j->s[i]))
+		if (!is_quote(j->t.s[i]))
 			continue;
-		c = closer[j->s[i] == '\'' ? 0 : j->s[i] == '"' ? 1 : 2];
+		c = closer[j->t.s[i] == '\'' ? 0 : j->t.s[i] == '"' ? 1 : 2];
 		if (c == SIZE_MAX || c <= i)
 			continue;
 		put_value(j, lit, i, dq);
@@ -288,24 +241,24 @@ emit(struct js *j, const struct match *m)
 	char key[64], *name = key;
 	size_t kn = m->ke - m->ks;
 
-	while (a < b && uc_js_space(j->s[a]))
+	while (a < b && uc_js_space(j->t.s[a]))
 		a++;
-	while (b > a && uc_js_space(j->s[b - 1]))
+	while (b > a && uc_js_space(j->t.s[b - 1]))
 		b--;
-	j->val.n = 0;
-	sb_add(&j->val, "", 0);
-	unquote(j, a, b, a < b && j->s[a] == '"');
+	buf_reset(&j->val);
+	buf_add(&j->val, "", 0);	/* "" is a value: never NULL */
+	unquote(j, a, b, a < b && j->t.s[a] == '"');
 	if (kn >= sizeof key)
 		name = xmalloc(kn + 1);
 	for (size_t i = 0; i < kn; i++)
-		name[i] = (char)j->s[m->ks + i];	/* [\w.-] is ASCII */
+		name[i] = (char)j->t.s[m->ks + i];	/* [\w.-] is ASCII */
 	name[kn] = '\0';
 	/* a plain object ignores a string assigned to __proto__ */
 	if (strcmp(name, "__proto__") == 0)
-		loaded_drop(j->out, j->off[m->ks]);
+		loaded_drop(j->out, j->t.off[m->ks]);
 	else
 		loaded_addn(j->out, name, kn, j->val.p, j->val.n,
-		    j->off[m->ks]);
+		    j->t.off[m->ks]);
 	if (name != key)
 		free(name);
 }
@@ -318,11 +271,11 @@ skip_line(struct js *j, size_t a)
 	size_t i = a;
 	bool assign = false;
 
-	for (; i < j->n && !is_lt(j->s[i]); i++)
-		if (j->s[i] == '=' || j->s[i] == ':')
+	for (; i < j->t.n && !is_lt(j->t.s[i]); i++)
+		if (j->t.s[i] == '=' || j->t.s[i] == ':')
 			assign = true;
-	if (assign && j->s[a] != '#')
-		loaded_drop(j->out, j->off[a]);
+	if (assign && j->t.s[a] != '#')
+		loaded_drop(j->out, j->t.off[a]);
 	return i;
 }
 
@@ -336,12 +289,12 @@ parse(const char *buf, size_t len, loader_env_fn env, void *arg,
 
 	(void)env;		/* npm dotenv never interpolates */
 	(void)arg;
-	js_decode(&j, buf, len);
+	utext_decode(&j.t, buf, len, NULL);	/* Buffer.toString() */
 	/* exec() tries each line start from lastIndex; all the line starts
 	 * in a run of blank lines reach the same first non-space a. */
-	while (p < j.n) {
+	while (p < j.t.n) {
 		a = ws_end(&j, p);
-		if (a >= j.n)
+		if (a >= j.t.n)
 			break;
 		if (match_line(&j, a, &m)) {
 			emit(&j, &m);
@@ -351,12 +304,8 @@ parse(const char *buf, size_t len, loader_env_fn env, void *arg,
 		}
 		p = e + 1;
 	}
-	if (j.val.p != NULL)
-		xwipe(j.val.p, j.val.cap);
-	free(j.val.p);
-	xwipe(j.s, (j.n + 1) * sizeof *j.s);
-	free(j.s);
-	free(j.off);
+	buf_free(&j.val);
+	utext_free(&j.t);
 }
 
 const struct loader loader_node = {

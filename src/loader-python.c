@@ -11,61 +11,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "i18n.h"
+#include "nametab.h"
+#include "utext.h"
 #include "utf8.h"
 #include "xalloc.h"
 
-/* A growable byte string; owns p. */
-struct sbuf {
-	char	*p;
-	size_t	 n, cap;
-};
-
-/* Names bound so far, so ${NAME} finds the latest one in constant time. */
-struct names {
-	size_t	*slot;		/* binding index + 1; 0: empty */
-	size_t	 cap;		/* slots, a power of two */
-	size_t	*len;		/* name length of each binding (may hold NUL) */
-	size_t	 len_cap;
-};
-
 /* The parser state: what parser.py's Reader holds, plus the output. */
 struct py {
-	int32_t		*s;	/* the decoded text; CR and CRLF are LF */
-	size_t		*off;	/* off[i]: file offset of s[i]; off[n] = len */
-	size_t		 n;
+	struct utext	 t;	/* the decoded text */
 	size_t		 pos;	/* Reader.position */
 	struct loaded	*out;
 	loader_env_fn	 env;
 	void		*arg;
-	struct names	 names;
-	struct sbuf	 val;	/* the value being parsed */
-	struct sbuf	 res;	/* the value after interpolation */
+	struct nametab	 names;	/* ${NAME} finds the latest binding */
+	struct buf	 val;	/* the value being parsed */
+	struct buf	 res;	/* the value after interpolation */
 };
-
-static void
-sb_add(struct sbuf *b, const char *s, size_t n)
-{
-	b->p = xgrow(b->p, &b->cap, b->n + n + 1, 1);
-	memcpy(b->p + b->n, s, n);
-	b->n += n;
-}
-
-static void
-sb_cp(struct sbuf *b, int32_t cp)
-{
-	char u[4];
-
-	sb_add(b, u, utf8_encode(cp, u));
-}
-
-static void
-sb_free(struct sbuf *b)
-{
-	if (b->p != NULL)
-		xwipe(b->p, b->cap);	/* values may be the key */
-	free(b->p);
-}
 
 /* ---- reading the file: open(path, encoding="utf-8") then read() ---- */
 
@@ -97,35 +60,6 @@ py_refuse(const char *buf, size_t len, size_t at, size_t sub,
 	free(msg);
 }
 
-/* Decodes buf into p->s, turning CRLF and CR into LF as text mode does.
- * False when the file is not UTF-8: Python raises before parsing. */
-static bool
-py_decode(struct py *p, const char *buf, size_t len)
-{
-	size_t i = 0, k;
-	int32_t cp;
-
-	p->s = xcalloc(len + 1, sizeof *p->s);
-	p->off = xcalloc(len + 1, sizeof *p->off);
-	while (i < len) {
-		k = utf8_decode(buf + i, len - i, &cp);
-		if (cp == UTF8_INVALID) {
-			py_refuse(buf, len, i, k, p->out);
-			return false;
-		}
-		if (cp == '\r') {
-			cp = '\n';
-			if (i + 1 < len && buf[i + 1] == '\n')
-				k = 2;
-		}
-		p->s[p->n] = cp;
-		p->off[p->n++] = i;
-		i += k;
-	}
-	p->off[p->n] = len;
-	return true;
-}
-
 /* ---- character classes and scanning ---- */
 
 /* [^\S\r\n]: Unicode whitespace that does not end a line. */
@@ -138,13 +72,13 @@ is_hspace(int32_t c)
 static int32_t
 peek(const struct py *p, size_t i)
 {
-	return i < p->n ? p->s[i] : -1;
+	return i < p->t.n ? p->t.s[i] : -1;
 }
 
 static size_t
 skip_hspace(const struct py *p, size_t i)
 {
-	while (i < p->n && is_hspace(p->s[i]))
+	while (i < p->t.n && is_hspace(p->t.s[i]))
 		i++;
 	return i;
 }
@@ -152,75 +86,16 @@ skip_hspace(const struct py *p, size_t i)
 static size_t
 line_end(const struct py *p, size_t i)
 {
-	while (i < p->n && p->s[i] != '\n')
+	while (i < p->t.n && p->t.s[i] != '\n')
 		i++;
 	return i;
 }
 
 static void
-put_range(struct sbuf *b, const struct py *p, size_t from, size_t to)
+put_range(struct buf *b, const struct py *p, size_t from, size_t to)
 {
 	for (size_t i = from; i < to; i++)
-		sb_cp(b, p->s[i]);
-}
-
-/* ---- ${NAME} look-ups: the names bound earlier in the file ---- */
-
-static size_t
-hash(const char *s, size_t n)
-{
-	uint64_t h = 14695981039346656037u;	/* FNV-1a */
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
-	return (size_t)h;
-}
-
-/* The slot holding name, or the empty slot where it would go. */
-static size_t *
-names_slot(const struct py *p, const char *name, size_t n)
-{
-	const struct names *t = &p->names;
-	size_t i = hash(name, n) & (t->cap - 1), b;
-
-	while (t->slot[i] != 0) {
-		b = t->slot[i] - 1;
-		if (t->len[b] == n && memcmp(p->out->v[b].name, name, n) == 0)
-			break;
-		i = (i + 1) & (t->cap - 1);
-	}
-	return &t->slot[i];
-}
-
-static void
-names_rehash(struct py *p)
-{
-	struct names *t = &p->names;
-	size_t *old = t->slot, oldcap = t->cap, b;
-
-	t->cap = oldcap ? oldcap * 2 : 64;
-	t->slot = xcalloc(t->cap, sizeof *t->slot);
-	for (size_t i = 0; i < oldcap; i++) {
-		if (old[i] == 0)
-			continue;
-		b = old[i] - 1;
-		*names_slot(p, p->out->v[b].name, t->len[b]) = old[i];
-	}
-	free(old);
-}
-
-/* Makes binding b (just added to out, its name n bytes) the one its name
- * resolves to.  Growing at half the bindings keeps the table half empty. */
-static void
-names_put(struct py *p, size_t b, size_t n)
-{
-	struct names *t = &p->names;
-
-	t->len = xgrow(t->len, &t->len_cap, b + 1, sizeof *t->len);
-	t->len[b] = n;
-	if (2 * (b + 1) > t->cap)
-		names_rehash(p);
-	*names_slot(p, p->out->v[b].name, n) = b + 1;
+		buf_addcp(b, p->t.s[i]);
 }
 
 /* ---- interpolation: \$\{(?P<name>[^\}:]*)(?::-(?P<default>[^\}]*))?\} */
@@ -251,15 +126,13 @@ static void
 resolve_one(struct py *p, const char *name, size_t n, const char *dflt,
     size_t dn)
 {
-	size_t *slot = p->names.cap ? names_slot(p, name, n) : NULL;
-	const struct binding *b;
+	const struct binding *b = nametab_get(&p->names, p->out, name, n);
 	const char *e;
 	char *z;
 
-	if (slot != NULL && *slot != 0) {
-		b = &p->out->v[*slot - 1];
+	if (b != NULL) {
 		if (b->value != NULL)
-			sb_add(&p->res, b->value, b->value_len);
+			buf_add(&p->res, b->value, b->value_len);
 		return;
 	}
 	/* os.environ has no key with '=' or NUL, and none is empty */
@@ -269,12 +142,12 @@ resolve_one(struct py *p, const char *name, size_t n, const char *dflt,
 		e = p->env(z, p->arg);
 		free(z);
 		if (e != NULL) {
-			sb_add(&p->res, e, strlen(e));
+			buf_add(&p->res, e, strlen(e));
 			return;
 		}
 	}
 	if (dflt != NULL)
-		sb_add(&p->res, dflt, dn);
+		buf_add(&p->res, dflt, dn);
 }
 
 /* If a variable starts at v[j] ("${"), appends its value and returns the
@@ -306,22 +179,21 @@ interpolate(struct py *p)
 	size_t n = p->val.n, i = 0, lit = 0, e;
 	struct seek stop = { 1, 0 }, brace = { 1, 0 };
 
-	p->res.n = 0;
-	sb_add(&p->res, "", 0);
+	buf_reset(&p->res);
 	while (i + 1 < n) {
 		if (v[i] != '$' || v[i + 1] != '{') {
 			i++;
 			continue;
 		}
-		sb_add(&p->res, v + lit, i - lit);
+		buf_add(&p->res, v + lit, i - lit);
 		e = expand_at(p, v, n, i, &stop, &brace);
 		if (e == i) {		/* no match here: keep the '$' */
-			sb_add(&p->res, v + i, 1);
+			buf_add(&p->res, v + i, 1);
 			e = i + 1;
 		}
 		i = lit = e;
 	}
-	sb_add(&p->res, v + lit, n - lit);
+	buf_add(&p->res, v + lit, n - lit);
 }
 
 /* ---- parser.py: one binding ---- */
@@ -336,17 +208,17 @@ parse_key(struct py *p, size_t *ks, size_t *ke)
 	if (peek(p, i) == '#')
 		return 0;
 	if (peek(p, i) == '\'') {	/* '([^']+)': may span lines */
-		for (i++; i < p->n && p->s[i] != '\''; i++)
+		for (i++; i < p->t.n && p->t.s[i] != '\''; i++)
 			continue;
-		if (i >= p->n || i == p->pos + 1)
+		if (i >= p->t.n || i == p->pos + 1)
 			return -1;
 		*ks = p->pos + 1;
 		*ke = i;
 		p->pos = i + 1;
 		return 1;
 	}
-	while (i < p->n && p->s[i] != '=' && p->s[i] != '#' &&
-	    !uc_py_space(p->s[i]))
+	while (i < p->t.n && p->t.s[i] != '=' && p->t.s[i] != '#' &&
+	    !uc_py_space(p->t.s[i]))
 		i++;
 	if (i == p->pos)
 		return -1;
@@ -361,14 +233,14 @@ parse_key(struct py *p, size_t *ks, size_t *ke)
 static size_t
 close_quote(const struct py *p, size_t q)
 {
-	int32_t c = p->s[q];
+	int32_t c = p->t.s[q];
 	size_t i;
 
-	for (i = q + 1; i < p->n; i++)
-		if (p->s[i] == c && p->s[i - 1] != '\\')
+	for (i = q + 1; i < p->t.n; i++)
+		if (p->t.s[i] == c && p->t.s[i - 1] != '\\')
 			return i;
-	for (i = p->n; i-- > q + 2;)
-		if (p->s[i] == c && p->s[i - 1] == '\\')
+	for (i = p->t.n; i-- > q + 2;)
+		if (p->t.s[i] == c && p->t.s[i - 1] == '\\')
 			return i;
 	return 0;
 }
@@ -399,15 +271,13 @@ parse_quoted(struct py *p)
 	if (e == 0)
 		return false;
 	for (size_t i = q + 1; i < e; i++) {
-		u = i + 1 < e && p->s[i] == '\\' ?
-		    unescape(p->s[q], p->s[i + 1]) : -1;
+		u = i + 1 < e && p->t.s[i] == '\\' ?
+		    unescape(p->t.s[q], p->t.s[i + 1]) : -1;
 		if (u >= 0) {
-			char c = (char)u;
-
-			sb_add(&p->val, &c, 1);
+			buf_addc(&p->val, (char)u);
 			i++;
 		} else {
-			sb_cp(&p->val, p->s[i]);
+			buf_addcp(&p->val, p->t.s[i]);
 		}
 	}
 	p->pos = e + 1;
@@ -422,11 +292,11 @@ parse_unquoted(struct py *p)
 	size_t a = p->pos, e = line_end(p, a), cut = e;
 
 	for (size_t i = a + 1; i < e; i++)
-		if (p->s[i] == '#' && uc_py_space(p->s[i - 1])) {
+		if (p->t.s[i] == '#' && uc_py_space(p->t.s[i - 1])) {
 			cut = i;
 			break;
 		}
-	while (cut > a && uc_py_space(p->s[cut - 1]))
+	while (cut > a && uc_py_space(p->t.s[cut - 1]))
 		cut--;
 	put_range(&p->val, p, a, cut);
 	p->pos = e;
@@ -453,9 +323,9 @@ parse_end(struct py *p)
 
 	if (peek(p, i) == '#')
 		p->pos = i = line_end(p, i);
-	if (i < p->n && p->s[i] != '\n')
+	if (i < p->t.n && p->t.s[i] != '\n')
 		return false;
-	p->pos = i < p->n ? i + 1 : i;
+	p->pos = i < p->t.n ? i + 1 : i;
 	return true;
 }
 
@@ -463,20 +333,18 @@ parse_end(struct py *p)
 static void
 emit(struct py *p, size_t ks, size_t ke, bool has_value)
 {
-	struct sbuf name = { NULL, 0, 0 };
-	size_t b = p->out->n;
+	struct buf name = { 0 };
 
 	put_range(&name, p, ks, ke);
-	sb_add(&name, "", 0);
 	if (has_value) {
 		interpolate(p);
 		loaded_addn(p->out, name.p, name.n, p->res.p, p->res.n,
-		    p->off[ks]);
+		    p->t.off[ks]);
 	} else {
-		loaded_addn(p->out, name.p, name.n, NULL, 0, p->off[ks]);
+		loaded_addn(p->out, name.p, name.n, NULL, 0, p->t.off[ks]);
 	}
-	names_put(p, b, name.n);
-	free(name.p);
+	nametab_add(&p->names, p->out, name.n);
+	buf_free(&name);
 }
 
 /* (?:export[^\S\r\n]+) at s[i]. */
@@ -485,12 +353,12 @@ is_export(const struct py *p, size_t i)
 {
 	static const char w[] = "export";
 
-	if (i + 6 >= p->n)
+	if (i + 6 >= p->t.n)
 		return false;
 	for (size_t k = 0; k < 6; k++)
-		if (p->s[i + k] != w[k])
+		if (p->t.s[i + k] != w[k])
 			return false;
-	return is_hspace(p->s[i + 6]);
+	return is_hspace(p->t.s[i + 6]);
 }
 
 /* parse_binding() from the first non-space character; false where parser.py
@@ -508,7 +376,7 @@ parse_binding(struct py *p)
 	if (key < 0)
 		return false;
 	p->pos = skip_hspace(p, p->pos);
-	p->val.n = 0;
+	buf_reset(&p->val);
 	if (peek(p, p->pos) == '=') {
 		p->pos = skip_hspace(p, p->pos + 1);
 		if (!parse_value(p))
@@ -522,39 +390,47 @@ parse_binding(struct py *p)
 	return true;
 }
 
+/* parse_stream(): bindings to the end; one that fails to parse is a
+ * warning, and the rest of its line goes. */
+static void
+parse_all(struct py *p)
+{
+	size_t start;
+
+	for (;;) {
+		while (p->pos < p->t.n && uc_py_space(p->t.s[p->pos]))
+			p->pos++;
+		if (p->pos >= p->t.n)
+			break;
+		start = p->pos;
+		if (parse_binding(p))
+			continue;
+		/* the warning, then _rest_of_line */
+		loaded_drop(p->out, p->t.off[start]);
+		p->pos = line_end(p, p->pos);
+		if (p->pos < p->t.n)
+			p->pos++;
+	}
+}
+
 static void
 parse(const char *buf, size_t len, loader_env_fn env, void *arg,
     struct loaded *out)
 {
 	struct py p = { .out = out, .env = env, .arg = arg };
-	size_t start;
+	struct utext_bad bad;
 
-	sb_add(&p.val, "", 0);	/* never NULL: "" is a value, NULL is not */
-	sb_add(&p.res, "", 0);
-
-	if (py_decode(&p, buf, len)) {
-		for (;;) {
-			while (p.pos < p.n && uc_py_space(p.s[p.pos]))
-				p.pos++;
-			if (p.pos >= p.n)
-				break;
-			start = p.pos;
-			if (parse_binding(&p))
-				continue;
-			/* the warning, then _rest_of_line */
-			loaded_drop(out, p.off[start]);
-			p.pos = line_end(&p, p.pos);
-			if (p.pos < p.n)
-				p.pos++;
-		}
-	}
-	sb_free(&p.val);
-	sb_free(&p.res);
-	free(p.names.slot);
-	free(p.names.len);
-	xwipe(p.s, (p.n + 1) * sizeof *p.s);
-	free(p.s);
-	free(p.off);
+	buf_add(&p.val, "", 0);	/* never NULL: "" is a value, NULL is not */
+	buf_add(&p.res, "", 0);
+	/* Python raises before parsing a file that is not UTF-8. */
+	if (utext_decode(&p.t, buf, len, &bad))
+		parse_all(&p);
+	else
+		py_refuse(buf, len, bad.at, bad.len, out);
+	buf_free(&p.val);
+	buf_free(&p.res);
+	nametab_free(&p.names);
+	utext_free(&p.t);
 }
 
 const struct loader loader_python = {
