@@ -8,55 +8,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "loader.h"
-#include "unit.h"
-#include "xalloc.h"
+#include "loader-test.h"
 
-static struct loaded L;
+static const char *const env[] = {
+	"FROM_ENV=value-from-process-env",
+	"OPTION_A=5",
+	"EMPTY_ENV=",
+	NULL
+};
 
-static const char *
-test_env(const char *name, void *arg)
-{
-	(void)arg;
-	if (strcmp(name, "FROM_ENV") == 0)
-		return "value-from-process-env";
-	if (strcmp(name, "OPTION_A") == 0)
-		return "5";
-	if (strcmp(name, "EMPTY_ENV") == 0)
-		return "";
-	return NULL;
-}
-
-/* Parses a heap copy of exactly n bytes, so ASan sees any overread. */
-static void
-run(const char *s, size_t n, bool with_env)
-{
-	char *copy = xmalloc(n + 1);
-
-	memcpy(copy, s, n);
-	loaded_clear(&L);
-	loader_compose.parse(copy, n, with_env ? test_env : NULL, NULL, &L);
-	free(copy);
-}
-
-#define RUN(s)		run((s), sizeof(s) - 1, true)
-#define RUN_NOENV(s)	run((s), sizeof(s) - 1, false)
-#define VAL(name, exp) do { \
-	const struct binding *b_ = loaded_lookup(&L, (name)); \
-	unit_mem((exp), sizeof(exp) - 1, b_ ? b_->value : NULL, \
-	    b_ ? b_->value_len : 0, (name), __FILE__, __LINE__); \
-} while (0)
-#define UNSET(name)	CHECK(loaded_lookup(&L, (name)) == NULL)
 /* compose-go's parseAndCompare: Parse with no lookup function. */
 #define PARSES(input, name, exp) do { \
 	RUN_NOENV(input); \
 	CHECK(!L.refused); \
 	VAL((name), exp); \
-} while (0)
-#define REFUSED(msg) do { \
-	CHECK(L.refused); \
-	CHECK_INT(0, L.n); \
-	CHECK_STR((msg), L.error); \
 } while (0)
 
 /* godotenv_test.go TestParsing, in its order. */
@@ -131,7 +96,7 @@ test_go_misc(void)
 	};
 
 	for (size_t i = 0; i < sizeof open / sizeof open[0]; i++) {
-		run(open[i], strlen(open[i]), false);
+		lt_run(open[i], strlen(open[i]), false);
 		REFUSED("line 1: unterminated quoted value");
 		CHECK_INT(4, L.error_offset);
 	}
@@ -334,24 +299,24 @@ test_large(void)
 	memcpy(s, "K=", 2);
 	for (size_t i = 0; i < m; i++)
 		memcpy(s + 2 + 7 * i, "${A:-x}", 7);
-	run(s, n, true);
+	lt_run(s, n, true);
 	CHECK_INT(m, L.n == 1 ? L.v[0].value_len : 0);
 	/* ${A:-${A:-${A:-...}}} nested past any sane depth. */
 	for (size_t i = 0; i < m; i++)
 		memcpy(s + 2 + 5 * i, "${A:-", 5);
 	memset(s + 2 + 5 * m, '}', n - 2 - 5 * m);
-	run(s, n, true);
+	lt_run(s, n, true);
 	CHECK(L.refused);
 	for (size_t i = 0; i < n; i++)
 		s[i] = i % 2 ? '=' : 'A';
-	run(s, n, true);
+	lt_run(s, n, true);
 	CHECK_INT(n - 2, L.v[0].value_len);
 	/* A=$A$A line after line doubles: compose would run out of memory,
 	 * we refuse the file. */
 	memcpy(s, "A=x\n", 4);
 	for (m = 0; m < 40; m++)
 		memcpy(s + 4 + 7 * m, "A=$A$A\n", 7);
-	run(s, 4 + 7 * m, true);
+	lt_run(s, 4 + 7 * m, true);
 	CHECK(L.refused);
 	CHECK_INT(0, L.n);
 	free(s);
@@ -360,7 +325,7 @@ test_large(void)
 int
 main(void)
 {
-	loaded_init(&L);
+	lt_setup(&loader_compose, env);
 	test_go_parsing();
 	test_go_misc();
 	test_go_expansion();
@@ -369,6 +334,5 @@ main(void)
 	test_names();
 	test_bytes();
 	test_large();
-	loaded_clear(&L);
-	return unit_done();
+	return lt_done();
 }

@@ -7,49 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "loader.h"
-#include "unit.h"
-#include "xalloc.h"
+#include "loader-test.h"
 
-static struct loaded L;
-
-static const char *
-test_env(const char *name, void *arg)
-{
-	(void)arg;
-	if (strcmp(name, "FROM_ENV") == 0)
-		return "value-from-process-env";
-	if (strcmp(name, "EMPTY_ENV") == 0)
-		return "";
-	return NULL;
-}
-
-/* Parses a heap copy of exactly n bytes, so ASan sees any overread. */
-static void
-run(const char *s, size_t n, bool with_env)
-{
-	char *copy = xmalloc(n + 1);
-
-	memcpy(copy, s, n);
-	loaded_clear(&L);
-	loader_docker.parse(copy, n, with_env ? test_env : NULL, NULL, &L);
-	free(copy);
-}
-
-#define RUN(s)		run((s), sizeof(s) - 1, true)
-#define RUN_NOENV(s)	run((s), sizeof(s) - 1, false)
-/* The value the program ends up with for name (the last binding). */
-#define VAL(name, exp) do { \
-	const struct binding *b_ = loaded_lookup(&L, (name)); \
-	unit_mem((exp), sizeof(exp) - 1, b_ ? b_->value : NULL, \
-	    b_ ? b_->value_len : 0, (name), __FILE__, __LINE__); \
-} while (0)
-#define UNSET(name)	CHECK(loaded_lookup(&L, (name)) == NULL)
-#define REFUSED(msg) do { \
-	CHECK(L.refused); \
-	CHECK_INT(0, L.n); \
-	CHECK_STR((msg), L.error); \
-} while (0)
+static const char *const env[] = {
+	"FROM_ENV=value-from-process-env",
+	"EMPTY_ENV=",
+	NULL
+};
 
 static void
 test_basic(void)
@@ -262,7 +226,7 @@ test_long_lines(void)
 		memcpy(s, "# ", 2);
 		s[len] = '\n';
 		memcpy(s + len + 1, "A=1\n", 4);
-		run(s, len + 5, true);
+		lt_run(s, len + 5, true);
 		CHECK_INT(len >= 65536, L.refused);
 		if (len >= 65536)
 			CHECK_STR("bufio.Scanner: token too long", L.error);
@@ -273,13 +237,13 @@ test_long_lines(void)
 	memcpy(s, "A=", 2);
 	s[65535] = '\r';			/* the CR counts */
 	s[65536] = '\n';
-	run(s, 65537, true);
+	lt_run(s, 65537, true);
 	CHECK(L.refused);
-	run(s, 65535, true);			/* last line, no LF */
+	lt_run(s, 65535, true);			/* last line, no LF */
 	CHECK(!L.refused);
 	CHECK_INT(65533, L.v[0].value_len);
 	memset(s, 'x', 65536);
-	run(s, 65536, true);
+	lt_run(s, 65536, true);
 	CHECK(L.refused);
 	free(s);
 }
@@ -287,7 +251,7 @@ test_long_lines(void)
 int
 main(void)
 {
-	loaded_init(&L);
+	lt_setup(&loader_docker, env);
 	test_basic();
 	test_verbatim();
 	test_comments_space();
@@ -297,6 +261,5 @@ main(void)
 	test_duplicates();
 	test_refusals();
 	test_long_lines();
-	loaded_clear(&L);
-	return unit_done();
+	return lt_done();
 }

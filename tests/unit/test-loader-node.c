@@ -8,143 +8,66 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "loader.h"
-#include "unit.h"
-
-/* One file and everything the loader must make of it. */
-struct want {
-	const char	*name;		/* NULL ends the list */
-	const char	*value;		/* NULL: name-only */
-	size_t		 len;
-	size_t		 offset;
-};
-
-struct tcase {
-	const char	*id;
-	const char	*in;
-	size_t		 len;
-	struct want	 b[8];		/* every binding, in file order */
-	size_t		 drop[4];	/* dropped statement offsets */
-	size_t		 ndrop;
-	const char	*error;		/* refused with these words */
-	size_t		 erroff;
-};
-
-#define IN(s)		.in = s, .len = sizeof(s) - 1
-#define B(n, v, o)	{ n, v, sizeof(v) - 1, o }
-#define NONE(n, o)	{ n, NULL, 0, o }
+#include "loader-test.h"
 
 /* The environment the expected values were generated in. */
-static const char *
-env(const char *name, void *arg)
-{
-	static const char *const vars[][2] = {
-		{ "PATH", "/usr/bin:/bin" },
-		{ "HOME", "/tmp" },
-		{ "LANG", "C.UTF-8" },
-		{ "FROM_ENV", "value-from-process-env" },
-	};
+static const char *const env[] = {
+	"PATH=/usr/bin:/bin",
+	"HOME=/tmp",
+	"LANG=C.UTF-8",
+	"FROM_ENV=value-from-process-env",
+	NULL
+};
 
-	(void)arg;
-	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++)
-		if (strcmp(name, vars[i][0]) == 0)
-			return vars[i][1];
-	return NULL;
-}
-
-/* Parses len bytes from a buffer of exactly that size, so ASan sees any
- * read past the end.  The caller clears l. */
-static void
-parse_exact(const struct loader *ld, const char *in, size_t len,
-    loader_env_fn fn, struct loaded *l)
-{
-	char *buf = malloc(len);
-
-	if (len > 0)
-		memcpy(buf, in, len);
-	loaded_init(l);
-	ld->parse(buf, len, fn, NULL, l);
-	free(buf);
-}
-
-static void
-check_case(const struct loader *ld, const struct tcase *c)
-{
-	struct loaded l;
-	int before = unit_failures;
-	size_t n = 0;
-
-	parse_exact(ld, c->in, c->len, env, &l);
-	while (n < 8 && c->b[n].name != NULL)
-		n++;
-	CHECK_INT(n, l.n);
-	for (size_t i = 0; i < n && i < l.n; i++) {
-		CHECK_STR(c->b[i].name, l.v[i].name);
-		CHECK_MEM(c->b[i].value, c->b[i].len, l.v[i].value,
-		    l.v[i].value_len);
-		CHECK_INT(c->b[i].offset, l.v[i].offset);
-	}
-	CHECK_INT(c->ndrop, l.ndropped);
-	for (size_t i = 0; i < c->ndrop && i < l.ndropped; i++)
-		CHECK_INT(c->drop[i], l.dropped[i]);
-	CHECK_INT(c->error != NULL, l.refused);
-	CHECK_STR(c->error, l.error);
-	if (c->error != NULL)
-		CHECK_INT(c->erroff, l.error_offset);
-	if (unit_failures != before)
-		fprintf(stderr, "  in case \"%s\"\n", c->id);
-	loaded_clear(&l);
-}
-
-static const struct tcase cases[] = {
-	{ .id = "empty", IN(""), },
-	{ .id = "blank lines only", IN("  \n\t\n\n"), },
-	{ .id = "simple", IN("A=1\nB=two\n"),
+static const struct lt_case cases[] = {
+	{ CASE("empty"), IN(""), },
+	{ CASE("blank lines only"), IN("  \n\t\n\n"), },
+	{ CASE("simple"), IN("A=1\nB=two\n"),
 	  .b = { B("A", "1", 0),
 		B("B", "two", 4) } },
-	{ .id = "no final newline", IN("A=1\nB=two"),
+	{ CASE("no final newline"), IN("A=1\nB=two"),
 	  .b = { B("A", "1", 0),
 		B("B", "two", 4) } },
-	{ .id = "export prefix", IN("export A=1\nexport\tB=2\n"),
+	{ CASE("export prefix"), IN("export A=1\nexport\tB=2\n"),
 	  .b = { B("A", "1", 7),
 		B("B", "2", 18) } },
-	{ .id = "export on its own line", IN("export\nFOO=bar\n"),
+	{ CASE("export on its own line"), IN("export\nFOO=bar\n"),
 	  .b = { B("FOO", "bar", 7) } },
-	{ .id = "EXPORT is ignored", IN("EXPORT D=4\nE=5\n"),
+	{ CASE("EXPORT is ignored"), IN("EXPORT D=4\nE=5\n"),
 	  .b = { B("E", "5", 11) },
 	  .drop = { 0 }, .ndrop = 1 },
-	{ .id = "export as a key", IN("export=2\nexport  =3\n"),
+	{ CASE("export as a key"), IN("export=2\nexport  =3\n"),
 	  .b = { B("export", "2", 0),
 		B("export", "3", 9) } },
-	{ .id = "quotes stripped", IN("A=\"x y\"\nB='x y'\nC=`x y`\n"),
+	{ CASE("quotes stripped"), IN("A=\"x y\"\nB='x y'\nC=`x y`\n"),
 	  .b = { B("A", "x y", 0),
 		B("B", "x y", 8),
 		B("C", "x y", 16) } },
-	{ .id = "one pair stripped", IN("A=\"\"x\"\"\nB=''\nC=\"\"\n"),
+	{ CASE("one pair stripped"), IN("A=\"\"x\"\"\nB=''\nC=\"\"\n"),
 	  .b = { B("A", "\"x\"", 0),
 		B("B", "", 8),
 		B("C", "", 13) } },
-	{ .id = "double-quote escapes", IN("A=\"\\n\\r\\t\\\\n\\\"x\"\n"),
+	{ CASE("double-quote escapes"), IN("A=\"\\n\\r\\t\\\\n\\\"x\"\n"),
 	  .b = { B("A", "\n\r\\t\\\n\\\"x", 0) } },
-	{ .id = "no escapes in single or backtick", IN("A='\\n'\n"
+	{ CASE("no escapes in single or backtick"), IN("A='\\n'\n"
 	    "B=`\\n`\n"
 	    "C=\\n\n"),
 	  .b = { B("A", "\\n", 0),
 		B("B", "\\n", 7),
 		B("C", "\\n", 14) } },
-	{ .id = "escaped quote inside", IN("A=\"a\\\"b\"\n"),
+	{ CASE("escaped quote inside"), IN("A=\"a\\\"b\"\n"),
 	  .b = { B("A", "a\\\"b", 0) } },
-	{ .id = "comment lines", IN("# c\n  # c2\nA=1\n#B=2\n"),
+	{ CASE("comment lines"), IN("# c\n  # c2\nA=1\n#B=2\n"),
 	  .b = { B("A", "1", 11) } },
-	{ .id = "glued hash cuts the value", IN("A=sk-abc#prod\n"),
+	{ CASE("glued hash cuts the value"), IN("A=sk-abc#prod\n"),
 	  .b = { B("A", "sk-abc", 0) } },
-	{ .id = "inline comment", IN("A=v # c\nB=v\t# c\n"),
+	{ CASE("inline comment"), IN("A=v # c\nB=v\t# c\n"),
 	  .b = { B("A", "v", 0),
 		B("B", "v", 8) } },
-	{ .id = "KEY= # c is empty", IN("C= # c\nD=#x\n"),
+	{ CASE("KEY= # c is empty"), IN("C= # c\nD=#x\n"),
 	  .b = { B("C", "", 0),
 		B("D", "", 7) } },
-	{ .id = "hash inside quotes", IN("A=\"x#y\"\n"
+	{ CASE("hash inside quotes"), IN("A=\"x#y\"\n"
 	    "B='#'\n"
 	    "C=\"x\" #c\n"
 	    "D=\"y\"#c\n"),
@@ -152,30 +75,30 @@ static const struct tcase cases[] = {
 		B("B", "#", 8),
 		B("C", "x", 14),
 		B("D", "y", 23) } },
-	{ .id = "next-line quoted value", IN("KEY=\n\"value\"\nB=\n'x'\n"),
+	{ CASE("next-line quoted value"), IN("KEY=\n\"value\"\nB=\n'x'\n"),
 	  .b = { B("KEY", "value", 0),
 		B("B", "x", 13) } },
-	{ .id = "next line unquoted is not read", IN("A=\nB=2\n"),
+	{ CASE("next line unquoted is not read"), IN("A=\nB=2\n"),
 	  .b = { B("A", "", 0),
 		B("B", "2", 3) } },
-	{ .id = "comment after empty value", IN("A=\n# c\nB=2\n"),
+	{ CASE("comment after empty value"), IN("A=\n# c\nB=2\n"),
 	  .b = { B("A", "", 0),
 		B("B", "2", 7) } },
-	{ .id = "YAML", IN("A: v\nB:v\nC : v\nD=1\n"),
+	{ CASE("YAML"), IN("A: v\nB:v\nC : v\nD=1\n"),
 	  .b = { B("A", "v", 0),
 		B("D", "1", 15) },
 	  .drop = { 5, 9 }, .ndrop = 2 },
-	{ .id = "YAML colon swallows next line", IN("KEY:\nFOO=bar\n"),
+	{ CASE("YAML colon swallows next line"), IN("KEY:\nFOO=bar\n"),
 	  .b = { B("KEY", "FOO=bar", 0) } },
-	{ .id = "garbage after closing quote", IN("A=\"a\"b\"\nB=\"x\"y\n"),
+	{ CASE("garbage after closing quote"), IN("A=\"a\"b\"\nB=\"x\"y\n"),
 	  .b = { B("A", "a\"b", 0),
 		B("B", "\"x\"y", 8) } },
-	{ .id = "unterminated quote kept", IN("A=\"abc\nB=1\nC='x\nD=2\n"),
+	{ CASE("unterminated quote kept"), IN("A=\"abc\nB=1\nC='x\nD=2\n"),
 	  .b = { B("A", "\"abc", 0),
 		B("B", "1", 7),
 		B("C", "'x", 11),
 		B("D", "2", 16) } },
-	{ .id = "swallowed key", IN("A=\"sk-abc\n"
+	{ CASE("swallowed key"), IN("A=\"sk-abc\n"
 	    "OPENAI_API_KEY=sk-real\n"
 	    "B=\"x\"\n"
 	    "C=1\n"),
@@ -183,7 +106,7 @@ static const struct tcase cases[] = {
 		B("OPENAI_API_KEY", "sk-real", 10),
 		B("B", "x", 33),
 		B("C", "1", 39) } },
-	{ .id = "multi-line values", IN("A=\"line1\n"
+	{ CASE("multi-line values"), IN("A=\"line1\n"
 	    "line2\"\n"
 	    "B='l1\n"
 	    "l2'\n"
@@ -192,24 +115,24 @@ static const struct tcase cases[] = {
 	  .b = { B("A", "line1\nline2", 0),
 		B("B", "l1\nl2", 16),
 		B("C", "a\nb", 26) } },
-	{ .id = "CRLF", IN("A=1\r\nB=\"x\r\ny\"\r\nC=3\r\n"),
+	{ CASE("CRLF"), IN("A=1\r\nB=\"x\r\ny\"\r\nC=3\r\n"),
 	  .b = { B("A", "1", 0),
 		B("B", "x\ny", 5),
 		B("C", "3", 15) } },
-	{ .id = "bare CR", IN("A=1\rB=2\rC=\"x\ry\"\r"),
+	{ CASE("bare CR"), IN("A=1\rB=2\rC=\"x\ry\"\r"),
 	  .b = { B("A", "1", 0),
 		B("B", "2", 4),
 		B("C", "x\ny", 8) } },
-	{ .id = "CR CR LF", IN("A=1\r\r\nB=2\n"),
+	{ CASE("CR CR LF"), IN("A=1\r\r\nB=2\n"),
 	  .b = { B("A", "1", 0),
 		B("B", "2", 6) } },
-	{ .id = "BOM ignored", IN("\357\273\277A=1\n"
+	{ CASE("BOM ignored"), IN("\357\273\277A=1\n"
 	    "\357\273\277\357\273\277B=2\n"
 	    "C=\357\273\277x\357\273\277\n"),
 	  .b = { B("A", "1", 3),
 		B("B", "2", 13),
 		B("C", "x", 17) } },
-	{ .id = "unicode whitespace trimmed", IN("\302\240A=1\n"
+	{ CASE("unicode whitespace trimmed"), IN("\302\240A=1\n"
 	    "B=\302\240x\302\240\n"
 	    "C=\343\200\200y\343\200\200\n"
 	    "D\302\240=z\n"),
@@ -217,89 +140,89 @@ static const struct tcase cases[] = {
 		B("B", "x", 6),
 		B("C", "y", 14),
 		B("D", "z", 24) } },
-	{ .id = "zero-width space in name", IN("A\342\200\213B=1\nC=2\n"),
+	{ CASE("zero-width space in name"), IN("A\342\200\213B=1\nC=2\n"),
 	  .b = { B("C", "2", 8) },
 	  .drop = { 0 }, .ndrop = 1 },
-	{ .id = "non-ASCII name ignored", IN("\320\220PI=1\n"
+	{ CASE("non-ASCII name ignored"), IN("\320\220PI=1\n"
 	    "caf\303\251=2\n"
 	    "B=3\n"),
 	  .b = { B("B", "3", 15) },
 	  .drop = { 0, 7 }, .ndrop = 2 },
-	{ .id = "name-only ignored", IN("A\nB # c\nC=1\n"),
+	{ CASE("name-only ignored"), IN("A\nB # c\nC=1\n"),
 	  .b = { B("C", "1", 8) } },
-	{ .id = "quoted name ignored", IN("\"A\"=5\nA B=4\n"),
+	{ CASE("quoted name ignored"), IN("\"A\"=5\nA B=4\n"),
 	  .drop = { 0, 6 }, .ndrop = 2 },
-	{ .id = "invalid UTF-8 becomes U+FFFD", IN("A=\342\202(\n"
+	{ CASE("invalid UTF-8 becomes U+FFFD"), IN("A=\342\202(\n"
 	    "B=\360\237\n"
 	    "C=\377\376\n"),
 	  .b = { B("A", "\357\277\275(", 0),
 		B("B", "\357\277\275", 6),
 		B("C", "\357\277\275\357\277\275", 11) } },
-	{ .id = "surrogate and overlong", IN("D=\355\240\200\n"
+	{ CASE("surrogate and overlong"), IN("D=\355\240\200\n"
 	    "E=\300\257\n"
 	    "F=\364\220\200\200\n"),
 	  .b = { B("D", "\357\277\275\357\277\275\357\277\275", 0),
 		B("E", "\357\277\275\357\277\275", 6),
 		B("F", "\357\277\275\357\277\275\357\277\275"
 		  "\357\277\275", 11) } },
-	{ .id = "truncated at end", IN("H=\360\237\230"),
+	{ CASE("truncated at end"), IN("H=\360\237\230"),
 	  .b = { B("H", "\357\277\275", 0) } },
-	{ .id = "NUL in value", IN("A=x\000y\n\000B=1\n"),
+	{ CASE("NUL in value"), IN("A=x\000y\n\000B=1\n"),
 	  .b = { B("A", "x\000y", 0) },
 	  .drop = { 6 }, .ndrop = 1 },
-	{ .id = "duplicates", IN("A=1\nA=2\n"),
+	{ CASE("duplicates"), IN("A=1\nA=2\n"),
 	  .b = { B("A", "1", 0),
 		B("A", "2", 4) } },
-	{ .id = "__proto__ is dropped", IN("__proto__=x\nconstructor=y\n"),
+	{ CASE("__proto__ is dropped"), IN("__proto__=x\nconstructor=y\n"),
 	  .b = { B("constructor", "y", 12) },
 	  .drop = { 0 }, .ndrop = 1 },
-	{ .id = "no interpolation", IN("A=1\nB=${A}\nC=${FROM_ENV}\n"),
+	{ CASE("no interpolation"), IN("A=1\nB=${A}\nC=${FROM_ENV}\n"),
 	  .b = { B("A", "1", 0),
 		B("B", "${A}", 4),
 		B("C", "${FROM_ENV}", 11) } },
-	{ .id = "key across a line break", IN("A\n=1\nB\n\n=2\n"),
+	{ CASE("key across a line break"), IN("A\n=1\nB\n\n=2\n"),
 	  .b = { B("A", "1", 0),
 		B("B", "2", 5) } },
-	{ .id = "escaped quote fallback", IN("A=\"x\\\"\nB=1\n"),
+	{ CASE("escaped quote fallback"), IN("A=\"x\\\"\nB=1\n"),
 	  .b = { B("A", "x\\", 0),
 		B("B", "1", 7) } },
-	{ .id = "escaped quote then comment", IN("A=\"x\\\" # c\nB=1\n"),
+	{ CASE("escaped quote then comment"), IN("A=\"x\\\" # c\nB=1\n"),
 	  .b = { B("A", "x\\", 0),
 		B("B", "1", 11) } },
-	{ .id = "escaped quote, later garbage", IN("C=\"y\\\" z\nD=2\n"),
+	{ CASE("escaped quote, later garbage"), IN("C=\"y\\\" z\nD=2\n"),
 	  .b = { B("C", "\"y\\\" z", 0),
 		B("D", "2", 9) } },
-	{ .id = "dash and dot keys", IN("-=1\n.=2\n_=3\na.b-c=4\n"),
+	{ CASE("dash and dot keys"), IN("-=1\n.=2\n_=3\na.b-c=4\n"),
 	  .b = { B("-", "1", 0),
 		B(".", "2", 4),
 		B("_", "3", 8),
 		B("a.b-c", "4", 12) } },
-	{ .id = "colon in value", IN("A=http://x:1\nB: http://y\n"),
+	{ CASE("colon in value"), IN("A=http://x:1\nB: http://y\n"),
 	  .b = { B("A", "http://x:1", 0),
 		B("B", "http://y", 13) } },
-	{ .id = "export and YAML", IN("export A: 1\n"),
+	{ CASE("export and YAML"), IN("export A: 1\n"),
 	  .b = { B("A", "1", 7) } },
-	{ .id = "U+2028 ends a line for ^ and $", IN("A='x'\342\200\250'y"
+	{ CASE("U+2028 ends a line for ^ and $"), IN("A='x'\342\200\250'y"
 	    "\n"
 	    "B=x\342\200\250C=2\n"),
 	  .b = { B("A", "x", 0),
 		B("B", "x\342\200\250C=2", 11) } },
-	{ .id = "U+2028 inside quotes", IN("A='a'\342\200\250'b'\n"
+	{ CASE("U+2028 inside quotes"), IN("A='a'\342\200\250'b'\n"
 	    "B=\"a\342\200\250b\"\n"),
 	  .b = { B("A", "a", 0),
 		B("B", "a\342\200\250b", 12) } },
-	{ .id = "VT and FF", IN("A=\013v\014\n\013B=1\n"),
+	{ CASE("VT and FF"), IN("A=\013v\014\n\013B=1\n"),
 	  .b = { B("A", "v", 0),
 		B("B", "1", 7) } },
-	{ .id = "tab separators", IN("A\t=\tv\tx\t\n"),
+	{ CASE("tab separators"), IN("A\t=\tv\tx\t\n"),
 	  .b = { B("A", "v\tx", 0) } },
-	{ .id = "quote only", IN("A=\"\nB='\n"),
+	{ CASE("quote only"), IN("A=\"\nB='\n"),
 	  .b = { B("A", "\"", 0),
 		B("B", "'", 4) } },
-	{ .id = "quoted value spaces kept", IN("A=\" z \"\nB=  \"x\"  \n"),
+	{ CASE("quoted value spaces kept"), IN("A=\" z \"\nB=  \"x\"  \n"),
 	  .b = { B("A", " z ", 0),
 		B("B", "x", 8) } },
-	{ .id = "trailing backslash in quotes", IN("A=\"x\\\\\"\nB=1\n"),
+	{ CASE("trailing backslash in quotes"), IN("A=\"x\\\\\"\nB=1\n"),
 	  .b = { B("A", "x\\\\", 0),
 		B("B", "1", 8) } },
 };
@@ -308,36 +231,10 @@ static const struct tcase cases[] = {
 static void
 test_no_env(void)
 {
-	static const char in[] = "A=${FROM_ENV}\n";
-	struct loaded l;
-
-	parse_exact(&loader_node, in, sizeof in - 1, NULL, &l);
-	CHECK_INT(1, l.n);
-	if (l.n == 1)
-		CHECK_STR("${FROM_ENV}", l.v[0].value);
-	loaded_clear(&l);
-}
-
-/* A 70,000-byte line is read whole. */
-static void
-test_long_line(void)
-{
-	size_t n = 2 + 70000 + 5;
-	char *in = malloc(n);
-	struct loaded l;
-
-	memcpy(in, "A=", 2);
-	memset(in + 2, 'x', 70000);
-	memcpy(in + 70002, "\nB=1\n", 5);
-	parse_exact(&loader_node, in, n, env, &l);
-	CHECK_INT(2, l.n);
-	if (l.n == 2) {
-		CHECK_INT(70000, l.v[0].value_len);
-		CHECK_STR("1", l.v[1].value);
-		CHECK_INT(70003, l.v[1].offset);
-	}
-	loaded_clear(&l);
-	free(in);
+	RUN_NOENV("A=${FROM_ENV}\n");
+	CHECK_INT(1, L.n);
+	if (L.n == 1)
+		CHECK_STR("${FROM_ENV}", L.v[0].value);
 }
 
 /* 1 MiB of escaped quotes, open quotes, empty values and export lines:
@@ -348,34 +245,30 @@ test_stress(void)
 	static const char chunk[] =
 	    "A=\"x\\\"y\nB='a\nC=\nD=v \t #c\n`\nE: \nexport\n";
 	size_t k = sizeof chunk - 1, reps = (1u << 20) / k, n = k * reps;
-	char *in = malloc(n);
-	struct loaded l;
+	char *in = lt_repeat(chunk, k, reps);
 
-	for (size_t i = 0; i < reps; i++)
-		memcpy(in + i * k, chunk, k);
-	parse_exact(&loader_node, in, n, env, &l);
-	CHECK_INT(5 * reps, l.n);
-	CHECK_INT(0, l.ndropped);
-	if (l.n == 5 * reps) {
-		CHECK_STR("\"x\\\"y", l.v[l.n - 5].value);
-		CHECK_STR("'a", l.v[l.n - 4].value);
-		CHECK_STR("", l.v[l.n - 3].value);
-		CHECK_STR("v", l.v[l.n - 2].value);
-		CHECK_STR("E", l.v[l.n - 1].name);
-		CHECK_INT(n - 11, l.v[l.n - 1].offset);
-	}
-	loaded_clear(&l);
+	lt_run(in, n, true);
 	free(in);
+	CHECK_INT(5 * reps, L.n);
+	CHECK_INT(0, L.ndropped);
+	if (L.n == 5 * reps) {
+		CHECK_STR("\"x\\\"y", L.v[L.n - 5].value);
+		CHECK_STR("'a", L.v[L.n - 4].value);
+		CHECK_STR("", L.v[L.n - 3].value);
+		CHECK_STR("v", L.v[L.n - 2].value);
+		CHECK_STR("E", L.v[L.n - 1].name);
+		CHECK_INT(n - 11, L.v[L.n - 1].offset);
+	}
 }
 
 int
 main(void)
 {
+	lt_setup(&loader_node, env);
 	CHECK(loader_find("node-dotenv") == &loader_node);
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
-		check_case(&loader_node, &cases[i]);
+	CHECK_CASES(cases, LT_EXACT);
 	test_no_env();
-	test_long_line();
+	CHECK_LONG_LINE();		/* a 70,000-byte line is read whole */
 	test_stress();
-	return unit_done();
+	return lt_done();
 }

@@ -10,227 +10,176 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "loader.h"
-#include "unit.h"
-#include "xalloc.h"
-
-static struct loaded L;
+#include "loader-test.h"
 
 /* The environment the expectations were taken in. */
-static const char *
-test_env(const char *name, void *arg)
-{
-	(void)arg;
-	if (strcmp(name, "FROM_ENV") == 0)
-		return "value-from-process-env";
-	if (strcmp(name, "HOME") == 0)
-		return "/tmp";
-	return NULL;
-}
-
-/* Parses a heap copy of exactly n bytes, so ASan sees any overread. */
-static void
-run(const char *s, size_t n, bool with_env)
-{
-	char *copy = xmalloc(n + 1);
-
-	memcpy(copy, s, n);
-	loaded_clear(&L);
-	loader_sh.parse(copy, n, with_env ? test_env : NULL, NULL, &L);
-	free(copy);
-}
-
-#define RUN(s)		run((s), sizeof(s) - 1, true)
-#define VAL(name, exp) do { \
-	const struct binding *b_ = loaded_lookup(&L, (name)); \
-	unit_mem((exp), sizeof(exp) - 1, b_ ? b_->value : NULL, \
-	    b_ ? b_->value_len : 0, (name), __FILE__, __LINE__); \
-} while (0)
-/* Not set afterwards: no binding, or a last one that unsets it. */
-#define UNSET(name) do { \
-	const struct binding *b_ = loaded_lookup(&L, (name)); \
-	CHECK(b_ == NULL || b_->value == NULL); \
-} while (0)
-
-struct want {
-	const char	*name;
-	const char	*value;		/* NULL: not set */
-	size_t		 len;
+static const char *const env[] = {
+	"FROM_ENV=value-from-process-env",
+	"HOME=/tmp",
+	NULL
 };
 
-struct sh_case {
-	const char	*title;
-	const char	*in;
-	size_t		 len;
-	bool		 truncated;	/* dash stopped before the end */
-	struct want	 want[8];
-};
-
-#define IN(s)		(s), sizeof(s) - 1
-#define WANT(n, v)	{ (n), (v), sizeof(v) - 1 }
-#define GONE(n)		{ (n), NULL, 0 }
-
-static const struct sh_case cases[] = {
-	{ "plain assignments",
-	    IN("A=1\nB=sk-abc\n"), false, {
+static const struct lt_case cases[] = {
+	{ CASE("plain assignments"),
+	    IN("A=1\nB=sk-abc\n"), .b = {
 		WANT("A", "1"),
 		WANT("B", "sk-abc"),
 	} },
-	{ "no final newline",
-	    IN("A=1\nB=2"), false, {
+	{ CASE("no final newline"),
+	    IN("A=1\nB=2"), .b = {
 		WANT("A", "1"),
 		WANT("B", "2"),
 	} },
-	{ "empty value",
-	    IN("A=\nB=''\nC=\"\"\n"), false, {
+	{ CASE("empty value"),
+	    IN("A=\nB=''\nC=\"\"\n"), .b = {
 		WANT("A", ""),
 		WANT("B", ""),
 		WANT("C", ""),
 	} },
-	{ "single quotes are literal",
-	    IN("A='sk $B \\n \"x\"'\n"), false, {
+	{ CASE("single quotes are literal"),
+	    IN("A='sk $B \\n \"x\"'\n"), .b = {
 		WANT("A", "sk $B \\n \"x\""),
 	} },
-	{ "double quotes: only $ ` \" \\ escape",
-	    IN("A=\"a\\$b\\\\c\\\"d\\ne\\x\"\n"), false, {
+	{ CASE("double quotes: only $ ` \" \\ escape"),
+	    IN("A=\"a\\$b\\\\c\\\"d\\ne\\x\"\n"), .b = {
 		WANT("A", "a$b\\c\"d\\ne\\x"),
 	} },
-	{ "quoted parts join",
-	    IN("A=a'b c'\"d e\"f\n"), false, {
+	{ CASE("quoted parts join"),
+	    IN("A=a'b c'\"d e\"f\n"), .b = {
 		WANT("A", "ab cd ef"),
 	} },
-	{ "unquoted value ends at a blank: the rest is a command",
-	    IN("KEY=Bearer sk-x\nB=2\n"), false, {
+	{ CASE("unquoted value ends at a blank: the rest is a command"),
+	    IN("KEY=Bearer sk-x\nB=2\n"), .b = {
 		GONE("KEY"),
 		WANT("B", "2"),
 	} },
-	{ "spaces around = run a command",
-	    IN("KEY = v\nKEY2 =v\nKEY3= v\n"), false, {
+	{ CASE("spaces around = run a command"),
+	    IN("KEY = v\nKEY2 =v\nKEY3= v\n"), .b = {
 		GONE("KEY"),
 		GONE("KEY2"),
 		GONE("KEY3"),
 	} },
-	{ "YAML style runs a command",
-	    IN("KEY: v\nK2:v\n"), false, {
+	{ CASE("YAML style runs a command"),
+	    IN("KEY: v\nK2:v\n"), .b = {
 		GONE("KEY"),
 		GONE("K2"),
 	} },
-	{ "export",
-	    IN("export A=1\nexport  B=\"2 3\"\nexport C D=4\n"), false, {
+	{ CASE("export"),
+	    IN("export A=1\nexport  B=\"2 3\"\nexport C D=4\n"), .b = {
 		WANT("A", "1"),
 		WANT("B", "2 3"),
 		GONE("C"),
 		WANT("D", "4"),
 	} },
-	{ "export takes NAME=$X unsplit",
-	    IN("X='a b'\nexport A=$X\n"), false, {
+	{ CASE("export takes NAME=$X unsplit"),
+	    IN("X='a b'\nexport A=$X\n"), .b = {
 		WANT("A", "a b"),
 	} },
-	{ "export with a bad name ends the script",
-	    IN("A=1\nexport KEY = v\nB=2\n"), true, {
+	{ CASE("export with a bad name ends the script"),
+	    IN("A=1\nexport KEY = v\nB=2\n"), .b = {
 		WANT("A", "1"),
 		GONE("KEY"),
 		GONE("B"),
-	} },
-	{ "comments",
+	}, .truncated = true },
+	{ CASE("comments"),
 	    IN("# c\n"
 	    "A=1 # c\n"
 	    "B=2#x\n"
 	    "C= # c\n"
 	    "  # indented\n"
-	    "D=x\t# tab\n"), false, {
+	    "D=x\t# tab\n"), .b = {
 		WANT("A", "1"),
 		WANT("B", "2#x"),
 		WANT("C", ""),
 		WANT("D", "x"),
 	} },
-	{ "CRLF puts CR in values",
-	    IN("A=1\r\nB=\"q\"\r\n"), false, {
+	{ CASE("CRLF puts CR in values"),
+	    IN("A=1\r\nB=\"q\"\r\n"), .b = {
 		WANT("A", "1\r"),
 		WANT("B", "q\r"),
 	} },
-	{ "a CR-only line is a command",
-	    IN("A=1\n\r\nB=2\n"), false, {
+	{ CASE("a CR-only line is a command"),
+	    IN("A=1\n\r\nB=2\n"), .b = {
 		WANT("A", "1"),
 		WANT("B", "2"),
 	} },
-	{ "bare CR: one long value",
-	    IN("A=1\rB=2\rC=3\r"), false, {
+	{ CASE("bare CR: one long value"),
+	    IN("A=1\rB=2\rC=3\r"), .b = {
 		WANT("A", "1\rB=2\rC=3\r"),
 		GONE("B"),
 		GONE("C"),
 	} },
-	{ "BOM before a name makes it a command",
-	    IN("\xef\xbb\xbf" "A=1\nB=2\n"), false, {
+	{ CASE("BOM before a name makes it a command"),
+	    IN("\xef\xbb\xbf" "A=1\nB=2\n"), .b = {
 		GONE("A"),
 		WANT("B", "2"),
 	} },
-	{ "NBSP is not a blank",
-	    IN("\xc2\xa0" "A=1\nB\xc2\xa0=2\nC=3\xc2\xa0\n"), false, {
+	{ CASE("NBSP is not a blank"),
+	    IN("\xc2\xa0" "A=1\nB\xc2\xa0=2\nC=3\xc2\xa0\n"), .b = {
 		GONE("A"),
 		GONE("B"),
 		WANT("C", "3\xc2\xa0"),
 	} },
-	{ "tab is a blank",
-	    IN("\tA=1\nB=2\t\n"), false, {
+	{ CASE("tab is a blank"),
+	    IN("\tA=1\nB=2\t\n"), .b = {
 		WANT("A", "1"),
 		WANT("B", "2"),
 	} },
-	{ "invalid UTF-8 bytes are kept",
-	    IN("A=\xff\xfe\nB=\xc3x\n"), false, {
+	{ CASE("invalid UTF-8 bytes are kept"),
+	    IN("A=\xff\xfe\nB=\xc3x\n"), .b = {
 		WANT("A", "\xff\xfe"),
 		WANT("B", "\xc3x"),
 	} },
-	{ "NUL bytes are dropped",
-	    IN("A=a\x00" "b\nB\x00" "C=1\n"), false, {
+	{ CASE("NUL bytes are dropped"),
+	    IN("A=a\x00" "b\nB\x00" "C=1\n"), .b = {
 		WANT("A", "ab"),
 		WANT("BC", "1"),
 	} },
-	{ "unterminated double quote: syntax error, earlier stays",
-	    IN("A=1\nB=\"open\nC=3\n"), true, {
+	{ CASE("unterminated double quote: syntax error, earlier stays"),
+	    IN("A=1\nB=\"open\nC=3\n"), .b = {
 		WANT("A", "1"),
 		GONE("B"),
 		GONE("C"),
-	} },
-	{ "unterminated single quote",
-	    IN("A=1\nB='open\nC=3\n"), true, {
+	}, .truncated = true },
+	{ CASE("unterminated single quote"),
+	    IN("A=1\nB='open\nC=3\n"), .b = {
 		WANT("A", "1"),
 		GONE("B"),
 		GONE("C"),
-	} },
-	{ "a syntax error drops its whole line",
-	    IN("A=1; B=\"x\n"), true, {
+	}, .truncated = true },
+	{ CASE("a syntax error drops its whole line"),
+	    IN("A=1; B=\"x\n"), .b = {
 		GONE("A"),
 		GONE("B"),
-	} },
-	{ "multi-line quoted values",
-	    IN("A=\"line1\nline2\"\nB='x\ny'\nC=3\n"), false, {
+	}, .truncated = true },
+	{ CASE("multi-line quoted values"),
+	    IN("A=\"line1\nline2\"\nB='x\ny'\nC=3\n"), .b = {
 		WANT("A", "line1\nline2"),
 		WANT("B", "x\ny"),
 		WANT("C", "3"),
 	} },
-	{ "line continuation",
-	    IN("A=a\\\nb\nB=1 \\\n C=2\n"), false, {
+	{ CASE("line continuation"),
+	    IN("A=a\\\nb\nB=1 \\\n C=2\n"), .b = {
 		WANT("A", "ab"),
 		WANT("B", "1"),
 		WANT("C", "2"),
 	} },
-	{ "backslash at EOF is kept",
-	    IN("A=x\\"), false, {
+	{ CASE("backslash at EOF is kept"),
+	    IN("A=x\\"), .b = {
 		WANT("A", "x\\"),
 	} },
-	{ "duplicates: last wins",
-	    IN("A=1\nA=2\nB=$A\nA=3\n"), false, {
+	{ CASE("duplicates: last wins"),
+	    IN("A=1\nA=2\nB=$A\nA=3\n"), .b = {
 		WANT("A", "3"),
 		WANT("B", "2"),
 	} },
-	{ "expansion",
+	{ CASE("expansion"),
 	    IN("A=${FROM_ENV}\n"
 	    "B=${NOPE:-def}\n"
 	    "C=${NOPE-d}\n"
 	    "D=${A:+alt}\n"
 	    "E=${NOPE:=set}\n"
-	    "F=$NOPE\n"), false, {
+	    "F=$NOPE\n"), .b = {
 		WANT("A", "value-from-process-env"),
 		WANT("B", "def"),
 		WANT("C", "d"),
@@ -239,73 +188,73 @@ static const struct sh_case cases[] = {
 		WANT("NOPE", "set"),
 		WANT("F", "set"),
 	} },
-	{ "pattern removal and length",
+	{ CASE("pattern removal and length"),
 	    IN("A=abc.tar.gz\n"
 	    "B=${A%.*}\n"
 	    "C=${A%%.*}\n"
 	    "D=${A#*.}\n"
 	    "E=${A##*.}\n"
-	    "F=${#A}\n"), false, {
+	    "F=${#A}\n"), .b = {
 		WANT("B", "abc.tar"),
 		WANT("C", "abc"),
 		WANT("D", "tar.gz"),
 		WANT("E", "gz"),
 		WANT("F", "10"),
 	} },
-	{ "unset variables expand to nothing",
-	    IN("A=x${NOPE}y$NOPE\n"), false, {
+	{ CASE("unset variables expand to nothing"),
+	    IN("A=x${NOPE}y$NOPE\n"), .b = {
 		WANT("A", "xy"),
 	} },
-	{ "$ before nothing stays",
-	    IN("A=$\nB=a$\nC=cost$%\n"), false, {
+	{ CASE("$ before nothing stays"),
+	    IN("A=$\nB=a$\nC=cost$%\n"), .b = {
 		WANT("A", "$"),
 		WANT("B", "a$"),
 		WANT("C", "cost$%"),
 	} },
-	{ "${X:?} ends the script",
-	    IN("A=1\nB=${NOPE:?msg}\nC=3\n"), true, {
+	{ CASE("${X:?} ends the script"),
+	    IN("A=1\nB=${NOPE:?msg}\nC=3\n"), .b = {
 		WANT("A", "1"),
 		GONE("B"),
 		GONE("C"),
-	} },
-	{ "bad substitution ends the script",
-	    IN("A=1\nB=${X Y}\nC=3\n"), true, {
+	}, .truncated = true },
+	{ CASE("bad substitution ends the script"),
+	    IN("A=1\nB=${X Y}\nC=3\n"), .b = {
 		WANT("A", "1"),
 		GONE("B"),
 		GONE("C"),
-	} },
-	{ "command substitution: not found, empty",
-	    IN("A=$(cat key.txt)\nB=`op read x`y\nC=\"a$(x)b\"\n"), false, {
+	}, .truncated = true },
+	{ CASE("command substitution: not found, empty"),
+	    IN("A=$(cat key.txt)\nB=`op read x`y\nC=\"a$(x)b\"\n"), .b = {
 		WANT("A", ""),
 		WANT("B", "y"),
 		WANT("C", "ab"),
 	} },
-	{ "echo is a builtin and runs",
-	    IN("A=`echo sk-abc`\nB=$(echo \"a  b\" c)\n"), false, {
+	{ CASE("echo is a builtin and runs"),
+	    IN("A=`echo sk-abc`\nB=$(echo \"a  b\" c)\n"), .b = {
 		WANT("A", "sk-abc"),
 		WANT("B", "a  b c"),
 	} },
-	{ "a syntax error inside $() is one outside",
-	    IN("A=1\nB=$(;)\nC=3\n"), true, {
+	{ CASE("a syntax error inside $() is one outside"),
+	    IN("A=1\nB=$(;)\nC=3\n"), .b = {
 		WANT("A", "1"),
 		GONE("B"),
 		GONE("C"),
-	} },
-	{ "assignments before a builtin or command are temporary",
-	    IN("A=1 true\nB=2 echo x\nC=3 :\nD=4 export E=5\n"), false, {
+	}, .truncated = true },
+	{ CASE("assignments before a builtin or command are temporary"),
+	    IN("A=1 true\nB=2 echo x\nC=3 :\nD=4 export E=5\n"), .b = {
 		GONE("A"),
 		GONE("B"),
 		WANT("C", "3"),
 		WANT("D", "4"),
 		WANT("E", "5"),
 	} },
-	{ "a command word that expands to nothing",
-	    IN("A=1 $NOPE\nB=2 \"\"\n"), false, {
+	{ CASE("a command word that expands to nothing"),
+	    IN("A=1 $NOPE\nB=2 \"\"\n"), .b = {
 		WANT("A", "1"),
 		GONE("B"),
 	} },
-	{ "lists",
-	    IN("A=1; B=2\nC=3 && D=4\nfalse || E=5\ntrue || F=6\n"), false, {
+	{ CASE("lists"),
+	    IN("A=1; B=2\nC=3 && D=4\nfalse || E=5\ntrue || F=6\n"), .b = {
 		WANT("A", "1"),
 		WANT("B", "2"),
 		WANT("C", "3"),
@@ -313,132 +262,114 @@ static const struct sh_case cases[] = {
 		WANT("E", "5"),
 		GONE("F"),
 	} },
-	{ "pipelines, background and subshells run apart",
-	    IN("A=1 | B=2\nC=3 &\n( D=4 )\n{ E=5; }\n"), false, {
+	{ CASE("pipelines, background and subshells run apart"),
+	    IN("A=1 | B=2\nC=3 &\n( D=4 )\n{ E=5; }\n"), .b = {
 		GONE("A"),
 		GONE("B"),
 		GONE("C"),
 		GONE("D"),
 		WANT("E", "5"),
 	} },
-	{ "unset",
+	{ CASE("unset"),
 	    IN("A=1\n"
 	    "unset A\n"
 	    "unset FROM_ENV\n"
-	    "B=${A-gone}${FROM_ENV-gone}\n"), false, {
+	    "B=${A-gone}${FROM_ENV-gone}\n"), .b = {
 		GONE("A"),
 		GONE("FROM_ENV"),
 		WANT("B", "gonegone"),
 	} },
-	{ "set +a stops exporting",
-	    IN("set +a\nA=1\nB=$A\nexport C=3\n"), false, {
+	{ CASE("set +a stops exporting"),
+	    IN("set +a\nA=1\nB=$A\nexport C=3\n"), .b = {
 		GONE("A"),
 		GONE("B"),
 		WANT("C", "3"),
 	} },
-	{ "set -e ends at a failure",
-	    IN("set -e\nA=1\nnope\nB=2\n"), true, {
+	{ CASE("set -e ends at a failure"),
+	    IN("set -e\nA=1\nnope\nB=2\n"), .b = {
 		WANT("A", "1"),
 		GONE("B"),
-	} },
-	{ "set -u ends at an unset variable",
-	    IN("set -u\nA=${NOPE-x}\nB=$NOPE\nC=3\n"), true, {
+	}, .truncated = true },
+	{ CASE("set -u ends at an unset variable"),
+	    IN("set -u\nA=${NOPE-x}\nB=$NOPE\nC=3\n"), .b = {
 		WANT("A", "x"),
 		GONE("B"),
 		GONE("C"),
-	} },
-	{ "fish and PowerShell lines",
-	    IN("set -gx KEY v\nB=2\n"), true, {
+	}, .truncated = true },
+	{ CASE("fish and PowerShell lines"),
+	    IN("set -gx KEY v\nB=2\n"), .b = {
 		GONE("KEY"),
 		GONE("B"),
-	} },
-	{ "PowerShell syntax is a command",
-	    IN("$env:OPENAI_API_KEY=\"sk-x\"\nB=2\n"), false, {
+	}, .truncated = true },
+	{ CASE("PowerShell syntax is a command"),
+	    IN("$env:OPENAI_API_KEY=\"sk-x\"\nB=2\n"), .b = {
 		GONE("OPENAI_API_KEY"),
 		WANT("B", "2"),
 	} },
-	{ "declare is not a dash builtin",
-	    IN("declare -x KEY=v\nB=2\n"), false, {
+	{ CASE("declare is not a dash builtin"),
+	    IN("declare -x KEY=v\nB=2\n"), .b = {
 		GONE("KEY"),
 		WANT("B", "2"),
 	} },
-	{ "readonly",
-	    IN("readonly A=1\nA=2\nB=3\n"), true, {
+	{ CASE("readonly"),
+	    IN("readonly A=1\nA=2\nB=3\n"), .b = {
 		WANT("A", "1"),
 		GONE("B"),
-	} },
-	{ "tilde",
-	    IN("A=~\nB=~/x:~/y\nC=\"~\"\nD=x~\n"), false, {
+	}, .truncated = true },
+	{ CASE("tilde"),
+	    IN("A=~\nB=~/x:~/y\nC=\"~\"\nD=x~\n"), .b = {
 		WANT("A", "/tmp"),
 		WANT("B", "/tmp/x:/tmp/y"),
 		WANT("C", "~"),
 		WANT("D", "x~"),
 	} },
-	{ "redirections",
-	    IN("A=1 >/dev/null\nB=2 <missing\nC=3 2>&1\n"), false, {
+	{ CASE("redirections"),
+	    IN("A=1 >/dev/null\nB=2 <missing\nC=3 2>&1\n"), .b = {
 		WANT("A", "1"),
 		GONE("B"),
 		WANT("C", "3"),
 	} },
-	{ "<placeholder> is a syntax error",
-	    IN("A=1\nKEY=<your-key>\nB=2\n"), true, {
+	{ CASE("<placeholder> is a syntax error"),
+	    IN("A=1\nKEY=<your-key>\nB=2\n"), .b = {
 		WANT("A", "1"),
 		GONE("KEY"),
 		GONE("B"),
-	} },
-	{ "quoted name is a command",
-	    IN("\"A\"=1\n'B'=2\nC=3\n"), false, {
+	}, .truncated = true },
+	{ CASE("quoted name is a command"),
+	    IN("\"A\"=1\n'B'=2\nC=3\n"), .b = {
 		GONE("A"),
 		GONE("B"),
 		WANT("C", "3"),
 	} },
-	{ "names",
-	    IN("lower=1\n_x=2\nA1=3\n1A=4\nA-B=5\nA.B=6\n"), false, {
+	{ CASE("names"),
+	    IN("lower=1\n_x=2\nA1=3\n1A=4\nA-B=5\nA.B=6\n"), .b = {
 		WANT("lower", "1"),
 		WANT("_x", "2"),
 		WANT("A1", "3"),
 	} },
-	{ "exit ends the file",
-	    IN("A=1\nexit\nB=2\n"), true, {
+	{ CASE("exit ends the file"),
+	    IN("A=1\nexit\nB=2\n"), .b = {
 		WANT("A", "1"),
 		GONE("B"),
-	} },
-	{ "a brace alone is a syntax error",
-	    IN("A=1\n}\nB=2\n"), true, {
+	}, .truncated = true },
+	{ CASE("a brace alone is a syntax error"),
+	    IN("A=1\n}\nB=2\n"), .b = {
 		WANT("A", "1"),
 		GONE("B"),
-	} },
-	{ "A=(...) is a syntax error",
-	    IN("A=1\nB=(1 2)\nC=3\n"), true, {
+	}, .truncated = true },
+	{ CASE("A=(...) is a syntax error"),
+	    IN("A=1\nB=(1 2)\nC=3\n"), .b = {
 		WANT("A", "1"),
 		GONE("B"),
 		GONE("C"),
-	} },
-	{ "special parameters",
-	    IN("A=$#\nnope\nB=$?\nC=$1\n"), false, {
+	}, .truncated = true },
+	{ CASE("special parameters"),
+	    IN("A=$#\nnope\nB=$?\nC=$1\n"), .b = {
 		WANT("A", "0"),
 		WANT("B", "127"),
 		WANT("C", ""),
 	} },
 };
-
-static void
-check_case(const struct sh_case *c)
-{
-	char what[128];
-
-	run(c->in, c->len, true);
-	snprintf(what, sizeof what, "%s: truncated", c->title);
-	unit_true(L.truncated == c->truncated, what, __FILE__, __LINE__);
-	for (const struct want *w = c->want; w->name != NULL; w++) {
-		const struct binding *b = loaded_lookup(&L, w->name);
-		const char *v = b != NULL ? b->value : NULL;
-
-		snprintf(what, sizeof what, "%s: %s", c->title, w->name);
-		unit_mem(w->value, w->len, v, v != NULL ? b->value_len : 0,
-		    what, __FILE__, __LINE__);
-	}
-}
 
 /* Where bindings, dropped commands and the stop point are. */
 static void
@@ -470,7 +401,7 @@ test_environment(void)
 	RUN("export FROM_ENV\nA=$FROM_ENV\n");
 	VAL("A", "value-from-process-env");
 	CHECK_INT(1, L.n);			/* no change, no binding */
-	run("A=$FROM_ENV${HOME:-nohome}~\n", 28, false);
+	lt_run("A=$FROM_ENV${HOME:-nohome}~\n", 28, false);
 	VAL("A", "nohome~");
 	RUN("FROM_ENV=new\nA=$FROM_ENV\n");
 	VAL("A", "new");
@@ -487,12 +418,12 @@ static void
 test_unsupported(void)
 {
 	RUN("A=$((1+2))\nB=2\n");
-	UNSET("A");
+	NOT_SET("A");
 	VAL("B", "2");
 	CHECK_INT(1, L.ndropped);
 	RUN("if true; then A=1; fi\nB=2\n");
 	CHECK(L.truncated);
-	UNSET("B");
+	NOT_SET("B");
 	RUN("cat <<EOF\nA=1\nEOF\n");
 	CHECK(L.truncated);
 }
@@ -508,20 +439,20 @@ test_large(void)
 		memcpy(s + m, "K=${A:-x}$A\"q\"\n", 15);
 		m += 15;
 	}
-	run(s, m, true);
+	lt_run(s, m, true);
 	CHECK_INT(m / 15, L.n);
 	/* A=$A$A line after line doubles: the budget stops it. */
 	memcpy(s, "A=x\n", 4);
-	for (m = 4; m + 8 <= n; m += 8)
-		memcpy(s + m, "A=$A$A\n", 8);
-	run(s, m, true);
+	for (m = 4; m + 7 <= n; m += 7)
+		memcpy(s + m, "A=$A$A\n", 7);
+	lt_run(s, m, true);
 	CHECK(L.truncated);
 	memset(s, '(', n);			/* deep nesting */
-	run(s, n, true);
+	lt_run(s, n, true);
 	CHECK(L.truncated);
 	for (m = 0; m + 2 <= n; m += 2)
 		memcpy(s + m, "$(", 2);
-	run(s, m, true);
+	lt_run(s, m, true);
 	CHECK(L.truncated);
 	free(s);
 }
@@ -529,13 +460,11 @@ test_large(void)
 int
 main(void)
 {
-	loaded_init(&L);
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
-		check_case(&cases[i]);
+	lt_setup(&loader_sh, env);
+	CHECK_CASES(cases, LT_LAST);
 	test_offsets();
 	test_environment();
 	test_unsupported();
 	test_large();
-	loaded_clear(&L);
-	return unit_done();
+	return lt_done();
 }
