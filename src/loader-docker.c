@@ -25,22 +25,6 @@ refuse(struct loaded *out, size_t off, char *msg)
 	free(msg);
 }
 
-/* Offset of the first byte that makes s[0..n) invalid UTF-8. */
-static size_t
-first_invalid(const char *s, size_t n)
-{
-	size_t i = 0, w;
-	int32_t cp;
-
-	while (i < n) {
-		w = utf8_decode(s + i, n - i, &cp);
-		if (cp == UTF8_INVALID)
-			return i;
-		i += w;
-	}
-	return n;
-}
-
 /* Bytes of leading unicode.IsSpace in s[0..n) (strings.TrimLeftFunc). */
 static size_t
 go_space_prefix(const char *s, size_t n)
@@ -94,7 +78,7 @@ static bool
 parse_line(const char *line, size_t n, size_t off, unsigned lineno,
     loader_env_fn env, void *arg, struct loaded *out)
 {
-	size_t bad = first_invalid(line, n), skip = 0, keylen;
+	size_t bad = utf8_valid_prefix(line, n), skip = 0, keylen;
 	const char *eq;
 
 	if (bad < n) {

@@ -81,18 +81,25 @@ utf8_encode(int32_t cp, char out[4])
 	return 4;
 }
 
+size_t
+utf8_valid_prefix(const char *s, size_t len)
+{
+	size_t i = 0, w;
+	int32_t cp;
+
+	while (i < len) {
+		w = utf8_decode(s + i, len - i, &cp);
+		if (cp == UTF8_INVALID)
+			return i;
+		i += w;
+	}
+	return len;
+}
+
 bool
 utf8_valid(const char *s, size_t len)
 {
-	int32_t cp;
-
-	for (size_t i = 0; i < len; i += utf8_decode(s + i, len - i, &cp))
-		if ((unsigned char)s[i] >= 0x80) {
-			utf8_decode(s + i, len - i, &cp);
-			if (cp == UTF8_INVALID)
-				return false;
-		}
-	return true;
+	return utf8_valid_prefix(s, len) == len;
 }
 
 size_t

@@ -18,9 +18,12 @@
 size_t	utf8_decode(const char *s, size_t len, int32_t *cp);
 /* Writes cp (< 0x110000) as UTF-8 into out and returns the byte count. */
 size_t	utf8_encode(int32_t cp, char out[4]);
-/* True when s[0..len) is entirely valid UTF-8 (no surrogates, no NUL bytes
+/* True when s[0..len) is entirely valid UTF-8 (no surrogates; NUL bytes
  * are fine). */
 bool	utf8_valid(const char *s, size_t len);
+/* Bytes of the longest valid UTF-8 prefix of s[0..len): the offset of the
+ * first invalid byte, or len. */
+size_t	utf8_valid_prefix(const char *s, size_t len);
 /* Number of code points in s[0..len); each invalid subpart counts as one. */
 size_t	utf8_length(const char *s, size_t len);
 

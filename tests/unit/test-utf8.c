@@ -51,6 +51,9 @@ test_encode_length(void)
 	CHECK(!utf8_valid("plain \xe2\x80\x9c ok\xe2\x80\x9d", 14));
 	CHECK(!utf8_valid("bad \xff", 5));
 	CHECK(utf8_valid("", 0));
+	CHECK_INT(4, utf8_valid_prefix("bad \xff ok", 8));
+	CHECK_INT(2, utf8_valid_prefix("ab\xe2\x80", 4));	/* cut short */
+	CHECK_INT(3, utf8_valid_prefix("abc", 3));
 }
 
 static void
