@@ -1,0 +1,175 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright (C) 2026 The fix401 authors. */
+/* Candidates side by side, and the rules that decide which one each
+ * program ends up with (SPEC 3; dotenv-semantics.md 2.5, 3.7 and 8). */
+#include <config.h>
+
+#include "source.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "key.h"
+#include "xalloc.h"
+
+#define KEY_NAME	"OPENAI_API_KEY"
+
+static const char *const consumer_names[CONSUMER_COUNT] = {
+	[CONSUMER_LOGIN_SHELL] = "login-shell",
+	[CONSUMER_PYTHON] = "python-dotenv",
+	[CONSUMER_PYTHON_OVERRIDE] = "python-dotenv-override",
+	[CONSUMER_NODE] = "node-dotenv",
+	[CONSUMER_DOCKER] = "docker-env-file",
+	[CONSUMER_COMPOSE] = "compose-env-file",
+};
+
+const char *
+consumer_name(enum consumer c)
+{
+	return consumer_names[c];
+}
+
+void
+sources_init(struct sources *s)
+{
+	memset(s, 0, sizeof *s);
+	for (int i = 0; i < CONSUMER_COUNT; i++)
+		s->winner[i] = NO_WINNER;
+}
+
+void
+sources_free(struct sources *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		free(s->c[i].name);
+		free(s->c[i].path);
+		xwipe(s->c[i].value, s->c[i].value_len);
+		free(s->c[i].value);
+	}
+	free(s->c);
+	sources_init(s);
+}
+
+struct candidate *
+sources_add(struct sources *s, const char *name, enum source_kind kind,
+    const char *path, size_t line, const char *value, size_t value_len)
+{
+	struct candidate *c;
+
+	s->c = xgrow(s->c, &s->cap, s->n + 1, sizeof *s->c);
+	c = &s->c[s->n++];
+	memset(c, 0, sizeof *c);
+	c->name = xstrdup(name);
+	c->source = kind;
+	c->path = path != NULL ? xstrdup(path) : NULL;
+	c->line = line;
+	c->value = xmemdup(value, value_len);
+	c->value_len = value_len;
+	return c;
+}
+
+/* What loader view v read, as lengths and fingerprints only. */
+static void
+set_reading(struct loader_reading *r, const struct loader_view *v)
+{
+	memset(r, 0, sizeof *r);
+	if ((v->r != READ_OK && v->r != READ_WRONG) || v->b == NULL)
+		return;
+	r->set = true;
+	r->length = key_length(v->b->value, v->b->value_len);
+	key_fingerprint(v->b->value, v->b->value_len, r->fp);
+}
+
+void
+sources_add_file(struct sources *s, enum source_kind kind, const char *path,
+    const struct analysis *an)
+{
+	for (size_t k = 0; k < an->n; k++) {
+		const struct finding *f = &an->f[k];
+		struct candidate *c;
+
+		if (!defect_relevant_name(f->a->clean_name))
+			continue;
+		c = sources_add(s, f->a->clean_name, kind, path, f->a->line + 1,
+		    f->a->intended, f->a->intended_len);
+		c->defects = f->defects;
+		c->has_loaders = true;
+		for (int i = 0; i < LOADER_COUNT; i++)
+			set_reading(&c->loaders[i], &f->view[i]);
+	}
+}
+
+/* The last candidate of kind named OPENAI_API_KEY, or NO_WINNER. */
+static size_t
+last_of(const struct sources *s, enum source_kind kind, bool unconditional)
+{
+	for (size_t i = s->n; i-- > 0;)
+		if (s->c[i].source == kind && strcmp(s->c[i].name, KEY_NAME) == 0 &&
+		    (!unconditional || !s->c[i].conditional))
+			return i;
+	return NO_WINNER;
+}
+
+/* The file candidate loader l ends up with (its last OPENAI_API_KEY
+ * binding), or NO_WINNER; *refused when l rejects the file. */
+static size_t
+file_winner(const struct sources *s, const struct analysis *an,
+    enum loader_id l, bool *refused)
+{
+	const struct binding *b;
+	size_t line;
+
+	*refused = an != NULL && an->loaded[l].refused;
+	if (an == NULL || *refused)
+		return NO_WINNER;
+	b = loaded_lookup(&an->loaded[l], KEY_NAME);
+	if (b == NULL || b->value == NULL)
+		return NO_WINNER;
+	line = dotenv_line_at(&an->doc, b->offset) + 1;
+	for (size_t i = 0; i < s->n; i++)
+		if ((s->c[i].source == SOURCE_DOTENV ||
+		    s->c[i].source == SOURCE_ENVFILE) && s->c[i].line == line &&
+		    strcmp(s->c[i].name, KEY_NAME) == 0)
+			return i;
+	return NO_WINNER;	/* read under a line fix401 cannot place */
+}
+
+/* First choice a, else b. */
+static size_t
+either(size_t a, size_t b)
+{
+	return a != NO_WINNER ? a : b;
+}
+
+void
+sources_decide(struct sources *s, const struct analysis *an,
+    bool dotenv_in_dir, bool pid)
+{
+	size_t env = last_of(s, SOURCE_ENV, false), py, node, shell;
+	bool *ref = s->refused;
+
+	if (pid) {
+		for (int i = 0; i < CONSUMER_COUNT; i++)
+			s->winner[i] = last_of(s, SOURCE_PID, false);
+		return;
+	}
+	shell = either(last_of(s, SOURCE_RCFILE, true),
+	    last_of(s, SOURCE_RCFILE, false));
+	s->winner[CONSUMER_LOGIN_SHELL] = shell;
+	/* load_dotenv() reads (and may crash on) the file either way; an
+	 * existing variable, even an empty one, then wins. */
+	py = file_winner(s, an, LOADER_PYTHON, &ref[CONSUMER_PYTHON]);
+	ref[CONSUMER_PYTHON_OVERRIDE] = ref[CONSUMER_PYTHON];
+	if (!ref[CONSUMER_PYTHON]) {
+		s->winner[CONSUMER_PYTHON] = either(env, py);
+		s->winner[CONSUMER_PYTHON_OVERRIDE] = either(py, env);
+	}
+	/* npm dotenv reads process.cwd()/.env only: no walking up. */
+	node = dotenv_in_dir ? file_winner(s, an, LOADER_NODE,
+	    &ref[CONSUMER_NODE]) : NO_WINNER;
+	s->winner[CONSUMER_NODE] = either(env, node);
+	s->winner[CONSUMER_DOCKER] = file_winner(s, an, LOADER_DOCKER,
+	    &ref[CONSUMER_DOCKER]);
+	s->winner[CONSUMER_COMPOSE] = file_winner(s, an, LOADER_COMPOSE,
+	    &ref[CONSUMER_COMPOSE]);
+}
