@@ -1,0 +1,117 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright (C) 2026 The fix401 authors. */
+/* key-shadowed: every copy of the key agrees, or the copy that wins is the
+ * one in the project's .env file. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "i18n.h"
+#include "key.h"
+
+static bool
+is_key(const struct candidate *c)
+{
+	return strcmp(c->name, "OPENAI_API_KEY") == 0;
+}
+
+static bool
+same_value(const struct candidate *a, const struct candidate *b)
+{
+	return a->value_len == b->value_len &&
+	    memcmp(a->value, b->value, a->value_len) == 0;
+}
+
+static bool
+from_file(const struct candidate *c)
+{
+	return c->source == SOURCE_DOTENV || c->source == SOURCE_ENVFILE;
+}
+
+/* The last OPENAI_API_KEY set in a project file, or NULL. */
+static const struct candidate *
+file_key(const struct sources *s)
+{
+	for (size_t i = s->n; i-- > 0;)
+		if (is_key(&s->c[i]) && from_file(&s->c[i]))
+			return &s->c[i];
+	return NULL;
+}
+
+/* A startup-file export with w's value: where a stale variable came from. */
+static const struct candidate *
+origin_of(const struct sources *s, const struct candidate *w)
+{
+	for (size_t i = s->n; i-- > 0;)
+		if (is_key(&s->c[i]) && s->c[i].source == SOURCE_RCFILE &&
+		    same_value(&s->c[i], w))
+			return &s->c[i];
+	return NULL;
+}
+
+/* The winner shadows the project file's key: say who and how to stop it. */
+static void
+shadowed(const struct check_ctx *ctx, const struct candidate *w,
+    const struct candidate *f, struct check_result *r)
+{
+	const struct candidate *o = origin_of(ctx->src, w);
+	char *ww = check_where(w), *fw = check_where(f), fpw[9], fpf[9];
+
+	key_fingerprint(w->value, w->value_len, fpw);
+	key_fingerprint(f->value, f->value_len, fpf);
+	/* TRANSLATORS: where the winning key is, its fingerprint, then the
+	 * .env line it hides and that key's fingerprint. */
+	check_set(r, CHECK_FAIL, _("the key in %s (%s) hides %s (%s)"), ww, fpw,
+	    fw, fpf);
+	check_detail(r, _("load_dotenv() and dotenv.config() never replace a "
+	    "variable that is already set, even an empty one."));
+	if (o != NULL) {
+		char *ow = check_where(o);
+
+		check_fix(r, _("delete or update the line at %s, then run: "
+		    "unset OPENAI_API_KEY"), ow);
+		free(ow);
+	} else {
+		check_fix(r, "unset OPENAI_API_KEY");
+	}
+	free(ww);
+	free(fw);
+}
+
+static void
+run(const struct check_ctx *ctx, struct check_result *r)
+{
+	const struct candidate *w = check_winner(ctx), *f;
+	size_t copies = 0, differ = 0;
+
+	for (size_t i = 0; i < ctx->src->n; i++) {
+		if (!is_key(&ctx->src->c[i]))
+			continue;
+		copies++;
+		if (w != NULL && !same_value(&ctx->src->c[i], w))
+			differ++;
+	}
+	if (w == NULL) {
+		check_set(r, CHECK_SKIP, _("no key wins (see key-found)"));
+		return;
+	}
+	f = file_key(ctx->src);
+	if (f != NULL && !from_file(w) && !same_value(w, f))
+		shadowed(ctx, w, f, r);
+	else if (differ > 0)
+		check_set(r, CHECK_WARN, ngettext("%zu other copy of the key "
+		    "differs from the one that wins", "%zu other copies of the "
+		    "key differ from the one that wins", differ), differ);
+	else
+		check_set(r, CHECK_PASS, ngettext("the key is set in %zu place",
+		    "all %zu copies of the key agree", copies), copies);
+}
+
+const struct check check_key_shadowed = {
+	.id = "key-shadowed",
+	.title = N_("The intended key wins"),
+	.network = false,
+	.run = run,
+};

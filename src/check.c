@@ -1,0 +1,119 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright (C) 2026 The fix401 authors. */
+/* The ordered check table and the result helpers every check shares. */
+#include <config.h>
+
+#include "check.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "xalloc.h"
+
+/* SPEC 5 order; the checks still to come (key-format, key-provider,
+ * base-url, org-project, network, key-accepted, completion,
+ * dotenv-safety) take their places here as they land. */
+static const struct check *const table[] = {
+	&check_key_found,
+	&check_dotenv_clean,
+	&check_key_shadowed,
+};
+
+const struct check *const *
+check_table(size_t *n)
+{
+	*n = sizeof table / sizeof *table;
+	return table;
+}
+
+const struct check *
+check_find(const char *id)
+{
+	for (size_t i = 0; i < sizeof table / sizeof *table; i++)
+		if (strcmp(table[i]->id, id) == 0)
+			return table[i];
+	return NULL;
+}
+
+const char *
+check_status_name(enum check_status s)
+{
+	static const char *const names[] = {
+		[CHECK_PASS] = "pass", [CHECK_WARN] = "warn",
+		[CHECK_FAIL] = "fail", [CHECK_SKIP] = "skip",
+	};
+
+	return names[s];
+}
+
+/* Replaces *dst with the formatted text. */
+static void
+set_text(char **dst, const char *fmt, va_list ap)
+{
+	free(*dst);
+	*dst = xvasprintf(fmt, ap);
+}
+
+void
+check_set(struct check_result *r, enum check_status s, const char *fmt, ...)
+{
+	va_list ap;
+
+	r->status = s;
+	va_start(ap, fmt);
+	set_text(&r->summary, fmt, ap);
+	va_end(ap);
+}
+
+void
+check_detail(struct check_result *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	set_text(&r->detail, fmt, ap);
+	va_end(ap);
+}
+
+void
+check_fix(struct check_result *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	set_text(&r->fix, fmt, ap);
+	va_end(ap);
+}
+
+void
+check_result_clear(struct check_result *r)
+{
+	free(r->summary);
+	free(r->detail);
+	free(r->fix);
+	memset(r, 0, sizeof *r);
+}
+
+const struct candidate *
+check_winner(const struct check_ctx *ctx)
+{
+	size_t w = ctx->src->winner[ctx->consumer];
+
+	return w == NO_WINNER ? NULL : &ctx->src->c[w];
+}
+
+char *
+check_where(const struct candidate *c)
+{
+	switch (c->source) {
+	case SOURCE_ENV:
+		return xstrdup(_("the environment"));
+	case SOURCE_PID:
+		return xstrdup(_("the process's environment"));
+	default:
+		return c->line > 0 ? xasprintf("%s:%zu", c->path, c->line) :
+		    xstrdup(c->path);
+	}
+}

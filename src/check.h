@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright (C) 2026 The fix401 authors. */
+/* The checklist: struct check, the ordered table (SPEC 5), and the result
+ * model.  A check reads a context and fills a result; it never draws or
+ * prints, so each one is unit-testable. */
+#ifndef FIX401_CHECK_H
+#define FIX401_CHECK_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "analysis.h"
+#include "source.h"
+
+enum check_status {
+	CHECK_PASS,
+	CHECK_WARN,
+	CHECK_FAIL,
+	CHECK_SKIP,	/* not applicable, offline, or blocked by an earlier
+			   failure; the summary says which */
+};
+
+/* Everything a check may read.  All borrowed; gathered by the caller. */
+struct check_ctx {
+	const char		*dir;		/* the project folder */
+	const char		*dotenv_path;	/* the .env in use, or NULL */
+	const struct analysis	*dotenv;	/* its analysis, or NULL */
+	const struct sources	*src;		/* candidates and winners */
+	bool			 offline;	/* no network checks */
+	enum consumer		 consumer;	/* whose key is "the" key */
+};
+
+/* What a check found.  Owns its strings (translated text, no key). */
+struct check_result {
+	enum check_status	 status;
+	char			*summary;	/* one line */
+	char			*detail;	/* a short paragraph, or NULL */
+	char			*fix;		/* a command or file:line, or NULL */
+};
+
+/* One check.  Each check-<id>.c defines one. */
+struct check {
+	const char	*id;		/* stable, used in --json */
+	const char	*title;		/* N_(): a few words */
+	bool		 network;	/* needs the network: skipped offline */
+	/* Fills r (zeroed by the caller) from ctx.  Never prints. */
+	void		(*run)(const struct check_ctx *ctx,
+			    struct check_result *r);
+};
+
+/* ---- the table ---- */
+/* The checks in wizard order; *n gets the count. */
+const struct check *const	*check_table(size_t *n);
+const struct check		*check_find(const char *id);
+/* "pass", "warn", "fail", "skip" (stable, for --json). */
+const char	*check_status_name(enum check_status s);
+
+/* ---- results ---- */
+/* Sets r's status and summary (printf-style, translated by the caller). */
+void	check_set(struct check_result *r, enum check_status s,
+	    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Sets r's detail or fix text the same way. */
+void	check_detail(struct check_result *r, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	check_fix(struct check_result *r, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	check_result_clear(struct check_result *r);
+
+/* ---- helpers checks share ---- */
+/* The candidate the context's consumer ends up with, or NULL. */
+const struct candidate	*check_winner(const struct check_ctx *ctx);
+/* A place as the user reads it: "path:line", "the environment" ...
+ * (caller frees). */
+char	*check_where(const struct candidate *c);
+
+/* ---- the checks (one per file) ---- */
+extern const struct check check_key_found;
+extern const struct check check_dotenv_clean;
+extern const struct check check_key_shadowed;
+
+#endif

@@ -1,0 +1,187 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright (C) 2026 The fix401 authors. */
+/* The offline checks over fake contexts: statuses, summaries and fixes
+ * for each root cause, and never a key in any text. */
+#include <config.h>
+
+#include <string.h>
+
+#include "check.h"
+#include "unit.h"
+
+#define S(lit)	lit, sizeof(lit) - 1
+#define FILEKEY	"sk-proj-FILEfile0123456789abcdFILE"
+#define OLDKEY	"sk-proj-OLDold0123456789abcdefOLD"
+
+/* A context over a .env text plus extra candidates added by the caller. */
+struct fixture {
+	struct analysis	 an;
+	struct sources	 src;
+	struct check_ctx ctx;
+	bool		 has_file;
+};
+
+static void
+fx_init(struct fixture *fx, const char *file, size_t len)
+{
+	memset(fx, 0, sizeof *fx);
+	sources_init(&fx->src);
+	fx->has_file = file != NULL;
+	if (fx->has_file) {
+		analysis_run(&fx->an, file, len, NULL, NULL);
+		sources_add_file(&fx->src, SOURCE_DOTENV, "/p/.env", &fx->an);
+	}
+	fx->ctx.dir = "/p";
+	fx->ctx.dotenv_path = fx->has_file ? "/p/.env" : NULL;
+	fx->ctx.dotenv = fx->has_file ? &fx->an : NULL;
+	fx->ctx.src = &fx->src;
+	fx->ctx.consumer = CONSUMER_PYTHON;
+}
+
+static void
+fx_decide(struct fixture *fx)
+{
+	sources_decide(&fx->src, fx->has_file ? &fx->an : NULL, true, false);
+}
+
+static void
+fx_free(struct fixture *fx)
+{
+	sources_free(&fx->src);
+	if (fx->has_file)
+		analysis_clear(&fx->an);
+}
+
+/* Runs check id; checks status and that summary holds want (if any) and
+ * no text holds a key. */
+static void
+expect(struct fixture *fx, const char *id, enum check_status st,
+    const char *want, int line)
+{
+	struct check_result r = { 0 };
+	const char *texts[3];
+
+	check_find(id)->run(&fx->ctx, &r);
+	unit_long(st, r.status, id, __FILE__, line);
+	unit_true(r.summary != NULL && (want == NULL ||
+	    strstr(r.summary, want) != NULL), want ? want : "a summary",
+	    __FILE__, line);
+	if (r.summary != NULL && want != NULL && !strstr(r.summary, want))
+		fprintf(stderr, "    summary: %s\n", r.summary);
+	texts[0] = r.summary;
+	texts[1] = r.detail;
+	texts[2] = r.fix;
+	for (int i = 0; i < 3; i++)
+		unit_true(texts[i] == NULL || (strstr(texts[i], "FILEfile") ==
+		    NULL && strstr(texts[i], "OLDold") == NULL), "no key",
+		    __FILE__, line);
+	check_result_clear(&r);
+}
+
+#define EXPECT(fx, id, st, want)	expect(fx, id, st, want, __LINE__)
+
+static void
+test_clean_file(void)
+{
+	struct fixture fx;
+
+	fx_init(&fx, S("OPENAI_API_KEY=" FILEKEY "\n"));
+	fx_decide(&fx);
+	EXPECT(&fx, "key-found", CHECK_PASS, "/p/.env:1");
+	EXPECT(&fx, "dotenv-clean", CHECK_PASS, "every loader");
+	EXPECT(&fx, "key-shadowed", CHECK_PASS, "1 place");
+	fx_free(&fx);
+}
+
+static void
+test_quoted_file(void)
+{
+	struct fixture fx;
+
+	fx_init(&fx, S("OPENAI_API_KEY=\"" FILEKEY "\"\r\n"));
+	fx_decide(&fx);
+	EXPECT(&fx, "key-found", CHECK_PASS, NULL);
+	EXPECT(&fx, "dotenv-clean", CHECK_FAIL, "docker-env-file, sh-source");
+	fx_free(&fx);
+}
+
+static void
+test_stale_export(void)
+{
+	struct fixture fx;
+
+	fx_init(&fx, S("OPENAI_API_KEY=" FILEKEY "\n"));
+	sources_add(&fx.src, "OPENAI_API_KEY", SOURCE_ENV, NULL, 0, S(OLDKEY));
+	sources_add(&fx.src, "OPENAI_API_KEY", SOURCE_RCFILE, "/h/.zshrc", 42,
+	    S(OLDKEY));
+	fx_decide(&fx);
+	EXPECT(&fx, "key-found", CHECK_PASS, "the environment");
+	EXPECT(&fx, "key-shadowed", CHECK_FAIL, "hides /p/.env:1");
+	{
+		struct check_result r = { 0 };
+
+		check_key_shadowed.run(&fx.ctx, &r);
+		CHECK(r.fix != NULL && strstr(r.fix, "/h/.zshrc:42") != NULL);
+		check_result_clear(&r);
+	}
+	/* With override=True the file wins: the old copy only warns. */
+	fx.ctx.consumer = CONSUMER_PYTHON_OVERRIDE;
+	EXPECT(&fx, "key-shadowed", CHECK_WARN, "2 other copies");
+	fx_free(&fx);
+}
+
+static void
+test_missing(void)
+{
+	struct fixture fx;
+
+	fx_init(&fx, NULL, 0);
+	fx_decide(&fx);
+	EXPECT(&fx, "key-found", CHECK_FAIL, "no OPENAI_API_KEY");
+	EXPECT(&fx, "dotenv-clean", CHECK_SKIP, "no .env");
+	EXPECT(&fx, "key-shadowed", CHECK_SKIP, NULL);
+	fx_free(&fx);
+	/* Only a near miss. */
+	fx_init(&fx, S("OPENAI_KEY=" FILEKEY "\n"));
+	fx_decide(&fx);
+	EXPECT(&fx, "key-found", CHECK_FAIL, "OPENAI_KEY");
+	fx_free(&fx);
+	/* Only in a startup file, not in this environment. */
+	fx_init(&fx, NULL, 0);
+	sources_add(&fx.src, "OPENAI_API_KEY", SOURCE_RCFILE, "/h/.bashrc", 7,
+	    S(OLDKEY));
+	fx_decide(&fx);
+	EXPECT(&fx, "key-found", CHECK_FAIL, "/h/.bashrc:7");
+	fx_free(&fx);
+	/* Exported empty: wins, and is empty. */
+	fx_init(&fx, S("OPENAI_API_KEY=" FILEKEY "\n"));
+	sources_add(&fx.src, "OPENAI_API_KEY", SOURCE_ENV, NULL, 0, "", 0);
+	fx_decide(&fx);
+	EXPECT(&fx, "key-found", CHECK_FAIL, "empty");
+	fx_free(&fx);
+}
+
+static void
+test_table(void)
+{
+	size_t n;
+	const struct check *const *t = check_table(&n);
+
+	CHECK(n >= 3);
+	CHECK_STR("key-found", t[0]->id);
+	CHECK_STR("dotenv-clean", t[1]->id);
+	CHECK_STR("key-shadowed", t[2]->id);
+	CHECK(check_find("no-such-check") == NULL);
+	CHECK_STR("warn", check_status_name(CHECK_WARN));
+}
+
+int
+main(void)
+{
+	test_clean_file();
+	test_quoted_file();
+	test_stale_export();
+	test_missing();
+	test_table();
+	return unit_done();
+}
