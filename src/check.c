@@ -12,13 +12,14 @@
 #include "i18n.h"
 #include "xalloc.h"
 
-/* SPEC 5 order; the checks still to come (key-format, key-provider,
- * base-url, org-project, network, key-accepted, completion,
- * dotenv-safety) take their places here as they land. */
+/* SPEC 5 order; the checks still to come (key-format, key-provider and
+ * base-url before org-project; network, key-accepted, completion and
+ * dotenv-safety after it) take their places here as they land. */
 static const struct check *const table[] = {
 	&check_key_found,
 	&check_dotenv_clean,
 	&check_key_shadowed,
+	&check_org_project,
 };
 
 const struct check *const *
@@ -102,6 +103,15 @@ check_winner(const struct check_ctx *ctx)
 	size_t w = ctx->src->winner[ctx->consumer];
 
 	return w == NO_WINNER ? NULL : &ctx->src->c[w];
+}
+
+const struct candidate *
+check_lookup(const struct check_ctx *ctx, const char *name)
+{
+	size_t i = sources_lookup(ctx->src, ctx->dotenv, name, ctx->consumer,
+	    ctx->dotenv_in_dir, ctx->pid, NULL);
+
+	return i == NO_WINNER ? NULL : &ctx->src->c[i];
 }
 
 char *

@@ -29,6 +29,8 @@ struct check_ctx {
 	const struct sources	*src;		/* candidates and winners */
 	bool			 offline;	/* no network checks */
 	enum consumer		 consumer;	/* whose key is "the" key */
+	bool			 dotenv_in_dir;	/* the .env is DIR/.env */
+	bool			 pid;		/* --pid: that process's env */
 };
 
 /* What a check found.  Owns its strings (translated text, no key). */
@@ -70,6 +72,10 @@ void	check_result_clear(struct check_result *r);
 /* ---- helpers checks share ---- */
 /* The candidate the context's consumer ends up with, or NULL. */
 const struct candidate	*check_winner(const struct check_ctx *ctx);
+/* The candidate the context's consumer ends up with for variable name,
+ * or NULL. */
+const struct candidate	*check_lookup(const struct check_ctx *ctx,
+			    const char *name);
 /* A place as the user reads it: "path:line", "the environment" ...
  * (caller frees). */
 char	*check_where(const struct candidate *c);
@@ -78,5 +84,6 @@ char	*check_where(const struct candidate *c);
 extern const struct check check_key_found;
 extern const struct check check_dotenv_clean;
 extern const struct check check_key_shadowed;
+extern const struct check check_org_project;
 
 #endif

@@ -99,22 +99,23 @@ sources_add_file(struct sources *s, enum source_kind kind, const char *path,
 	}
 }
 
-/* The last candidate of kind named OPENAI_API_KEY, or NO_WINNER. */
+/* The last candidate of kind set as name, or NO_WINNER. */
 static size_t
-last_of(const struct sources *s, enum source_kind kind, bool unconditional)
+last_of(const struct sources *s, const char *name, enum source_kind kind,
+    bool unconditional)
 {
 	for (size_t i = s->n; i-- > 0;)
-		if (s->c[i].source == kind && strcmp(s->c[i].name, KEY_NAME) == 0 &&
+		if (s->c[i].source == kind && strcmp(s->c[i].name, name) == 0 &&
 		    (!unconditional || !s->c[i].conditional))
 			return i;
 	return NO_WINNER;
 }
 
-/* The file candidate loader l ends up with (its last OPENAI_API_KEY
- * binding), or NO_WINNER; *refused when l rejects the file. */
+/* The file candidate loader l ends up with for name (its last binding),
+ * or NO_WINNER; *refused when l rejects the file. */
 static size_t
 file_winner(const struct sources *s, const struct analysis *an,
-    enum loader_id l, bool *refused)
+    const char *name, enum loader_id l, bool *refused)
 {
 	const struct binding *b;
 	size_t line;
@@ -122,14 +123,14 @@ file_winner(const struct sources *s, const struct analysis *an,
 	*refused = an != NULL && an->loaded[l].refused;
 	if (an == NULL || *refused)
 		return NO_WINNER;
-	b = loaded_lookup(&an->loaded[l], KEY_NAME);
+	b = loaded_lookup(&an->loaded[l], name);
 	if (b == NULL || b->value == NULL)
 		return NO_WINNER;
 	line = dotenv_line_at(&an->doc, b->offset) + 1;
 	for (size_t i = 0; i < s->n; i++)
 		if ((s->c[i].source == SOURCE_DOTENV ||
 		    s->c[i].source == SOURCE_ENVFILE) && s->c[i].line == line &&
-		    strcmp(s->c[i].name, KEY_NAME) == 0)
+		    strcmp(s->c[i].name, name) == 0)
 			return i;
 	return NO_WINNER;	/* read under a line fix401 cannot place */
 }
@@ -141,35 +142,49 @@ either(size_t a, size_t b)
 	return a != NO_WINNER ? a : b;
 }
 
+size_t
+sources_lookup(const struct sources *s, const struct analysis *an,
+    const char *name, enum consumer c, bool dotenv_in_dir, bool pid,
+    bool *refused)
+{
+	size_t env = last_of(s, name, SOURCE_ENV, false), file;
+	bool dummy;
+
+	refused = refused != NULL ? refused : &dummy;
+	*refused = false;
+	if (pid)
+		return last_of(s, name, SOURCE_PID, false);
+	switch (c) {
+	case CONSUMER_LOGIN_SHELL:
+		return either(last_of(s, name, SOURCE_RCFILE, true),
+		    last_of(s, name, SOURCE_RCFILE, false));
+	case CONSUMER_PYTHON:
+	case CONSUMER_PYTHON_OVERRIDE:
+		/* load_dotenv() reads (and may crash on) the file either
+		 * way; then an existing variable, even empty, wins unless
+		 * override=True. */
+		file = file_winner(s, an, name, LOADER_PYTHON, refused);
+		if (*refused)
+			return NO_WINNER;
+		return c == CONSUMER_PYTHON ? either(env, file) :
+		    either(file, env);
+	case CONSUMER_NODE:
+		/* npm dotenv reads process.cwd()/.env only: no walking up. */
+		file = dotenv_in_dir ? file_winner(s, an, name, LOADER_NODE,
+		    refused) : NO_WINNER;
+		return either(env, file);
+	case CONSUMER_DOCKER:
+		return file_winner(s, an, name, LOADER_DOCKER, refused);
+	default:
+		return file_winner(s, an, name, LOADER_COMPOSE, refused);
+	}
+}
+
 void
 sources_decide(struct sources *s, const struct analysis *an,
     bool dotenv_in_dir, bool pid)
 {
-	size_t env = last_of(s, SOURCE_ENV, false), py, node, shell;
-	bool *ref = s->refused;
-
-	if (pid) {
-		for (int i = 0; i < CONSUMER_COUNT; i++)
-			s->winner[i] = last_of(s, SOURCE_PID, false);
-		return;
-	}
-	shell = either(last_of(s, SOURCE_RCFILE, true),
-	    last_of(s, SOURCE_RCFILE, false));
-	s->winner[CONSUMER_LOGIN_SHELL] = shell;
-	/* load_dotenv() reads (and may crash on) the file either way; an
-	 * existing variable, even an empty one, then wins. */
-	py = file_winner(s, an, LOADER_PYTHON, &ref[CONSUMER_PYTHON]);
-	ref[CONSUMER_PYTHON_OVERRIDE] = ref[CONSUMER_PYTHON];
-	if (!ref[CONSUMER_PYTHON]) {
-		s->winner[CONSUMER_PYTHON] = either(env, py);
-		s->winner[CONSUMER_PYTHON_OVERRIDE] = either(py, env);
-	}
-	/* npm dotenv reads process.cwd()/.env only: no walking up. */
-	node = dotenv_in_dir ? file_winner(s, an, LOADER_NODE,
-	    &ref[CONSUMER_NODE]) : NO_WINNER;
-	s->winner[CONSUMER_NODE] = either(env, node);
-	s->winner[CONSUMER_DOCKER] = file_winner(s, an, LOADER_DOCKER,
-	    &ref[CONSUMER_DOCKER]);
-	s->winner[CONSUMER_COMPOSE] = file_winner(s, an, LOADER_COMPOSE,
-	    &ref[CONSUMER_COMPOSE]);
+	for (int c = 0; c < CONSUMER_COUNT; c++)
+		s->winner[c] = sources_lookup(s, an, KEY_NAME, c, dotenv_in_dir,
+		    pid, &s->refused[c]);
 }

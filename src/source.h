@@ -80,6 +80,12 @@ void	sources_add_file(struct sources *s, enum source_kind kind,
 	    const char *path, const struct analysis *an);
 
 /* ---- winners ---- */
+/* The candidate consumer c ends up with for variable name (NO_WINNER:
+ * unset), under the rules of sources_decide; *refused (may be NULL) when
+ * c rejects the file. */
+size_t	sources_lookup(const struct sources *s, const struct analysis *an,
+	    const char *name, enum consumer c, bool dotenv_in_dir, bool pid,
+	    bool *refused);
 /* Decides each consumer's OPENAI_API_KEY from the candidates already
  * added.  an is the project .env's analysis (NULL when there is none);
  * dotenv_in_dir: that .env is DIR/.env itself, the only one npm dotenv

@@ -36,6 +36,7 @@ fx_init(struct fixture *fx, const char *file, size_t len)
 	fx->ctx.dotenv = fx->has_file ? &fx->an : NULL;
 	fx->ctx.src = &fx->src;
 	fx->ctx.consumer = CONSUMER_PYTHON;
+	fx->ctx.dotenv_in_dir = true;
 }
 
 static void
@@ -162,6 +163,43 @@ test_missing(void)
 }
 
 static void
+test_org_project(void)
+{
+	struct fixture fx;
+
+	fx_init(&fx, S("OPENAI_API_KEY=" FILEKEY "\n"));
+	fx_decide(&fx);
+	EXPECT(&fx, "org-project", CHECK_PASS, "unset or well-formed");
+	fx_free(&fx);
+	fx_init(&fx, S("OPENAI_ORG_ID=org-AbCdEf0123456789abcdEFGH\n"
+	    "OPENAI_PROJECT_ID=proj_AbCdEf0123456789abcd\n"));
+	fx_decide(&fx);
+	EXPECT(&fx, "org-project", CHECK_PASS, NULL);
+	fx_free(&fx);
+	/* A project id in the organization variable, and a key pasted
+	 * where the project id goes: the first failure is reported. */
+	fx_init(&fx, S("OPENAI_ORG_ID=proj_AbCdEf0123456789abcd\n"));
+	fx_decide(&fx);
+	EXPECT(&fx, "org-project", CHECK_FAIL, "OPENAI_ORG_ID in /p/.env:1");
+	fx_free(&fx);
+	fx_init(&fx, S("OPENAI_PROJECT_ID=" FILEKEY "\n"));
+	fx_decide(&fx);
+	EXPECT(&fx, "org-project", CHECK_FAIL, "starting with proj_");
+	fx_free(&fx);
+	/* The environment beats .env for load_dotenv(): a stale org. */
+	fx_init(&fx, S("OPENAI_ORG_ID=org-AbCdEf0123456789abcdEFGH\n"));
+	sources_add(&fx.src, "OPENAI_ORG_ID", SOURCE_ENV, NULL, 0,
+	    S("Personal"));
+	fx_decide(&fx);
+	EXPECT(&fx, "org-project", CHECK_FAIL, "the environment");
+	fx_free(&fx);
+	fx_init(&fx, S("OPENAI_ORGANIZATION=org-AbCdEf0123456789abcdEFGH\n"));
+	fx_decide(&fx);
+	EXPECT(&fx, "org-project", CHECK_WARN, "pre-1.0");
+	fx_free(&fx);
+}
+
+static void
 test_table(void)
 {
 	size_t n;
@@ -182,6 +220,7 @@ main(void)
 	test_quoted_file();
 	test_stale_export();
 	test_missing();
+	test_org_project();
 	test_table();
 	return unit_done();
 }
