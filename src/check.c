@@ -50,6 +50,9 @@ check_status_name(enum check_status s)
 }
 
 /* Replaces *dst with the formatted text. */
+static void set_text(char **dst, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
+
 static void
 set_text(char **dst, const char *fmt, va_list ap)
 {
