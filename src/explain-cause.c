@@ -19,24 +19,12 @@
 
 /* ---- the server's mask ---- */
 
-/* Byte offset just after the first n code points of s[0..len). */
-static size_t
-cp_off(const char *s, size_t len, size_t n)
-{
-	size_t i = 0;
-	int32_t cp;
-
-	while (n-- > 0 && i < len)
-		i += utf8_decode(s + i, len - i, &cp);
-	return i;
-}
-
 /* True when code points [8, chars - 4) of the mask are all '*', so its
  * length is the key's. */
 static bool
 stars_between(const char *m, size_t n, size_t chars)
 {
-	size_t a = cp_off(m, n, 8), b = cp_off(m, n, chars - 4);
+	size_t a = utf8_offset(m, n, 8), b = utf8_offset(m, n, chars - 4);
 
 	for (size_t i = a; i < b; i++)
 		if (m[i] != '*')
@@ -339,8 +327,9 @@ mask_ends(const struct explained *e, struct ends *x)
 	    e->mask_kind == EXPLAIN_MASK_XAI ? 2 : 0;
 	x->t = e->mask_kind == EXPLAIN_MASK_XAI ? 2 : 4;
 	x->head = e->mask;
-	x->hn = cp_off(e->mask, n, x->h);
-	x->tail = e->mask + cp_off(e->mask, n, chars > x->t ? chars - x->t : 0);
+	x->hn = utf8_offset(e->mask, n, x->h);
+	x->tail = e->mask +
+	    utf8_offset(e->mask, n, chars > x->t ? chars - x->t : 0);
 	x->tn = (size_t)(e->mask + n - x->tail);
 }
 
@@ -349,7 +338,7 @@ static bool
 sub_eq(const char *m, size_t mn, const char *v, size_t len, size_t from,
     size_t cnt)
 {
-	size_t a = cp_off(v, len, from), b = cp_off(v, len, from + cnt);
+	size_t a = utf8_offset(v, len, from), b = utf8_offset(v, len, from + cnt);
 
 	return b - a == mn && memcmp(m, v + a, mn) == 0;
 }

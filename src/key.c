@@ -41,25 +41,13 @@ key_length(const char *v, size_t len)
 	return utf8_length(v, len);
 }
 
-/* Byte offset just after the first n code points of v. */
-static size_t
-head_end(const char *v, size_t len, size_t n)
-{
-	size_t i = 0;
-	int32_t cp;
-
-	while (n-- > 0 && i < len)
-		i += utf8_decode(v + i, len - i, &cp);
-	return i;
-}
-
 /* Byte offset where the last n code points of v begin. */
 static size_t
 tail_start(const char *v, size_t len, size_t n)
 {
 	size_t total = utf8_length(v, len);
 
-	return head_end(v, len, total > n ? total - n : 0);
+	return utf8_offset(v, len, total > n ? total - n : 0);
 }
 
 /* Appends v[from..to) to out, one printable character per code point:
@@ -109,7 +97,7 @@ key_openai_mask(const char *v, size_t len)
 	if (n <= KEY_SHORT)
 		return NULL;
 	out = xmalloc(n + 1);
-	o = put_shown(out, v, 0, head_end(v, len, 8));
+	o = put_shown(out, v, 0, utf8_offset(v, len, 8));
 	for (size_t i = 0; i < n - 12; i++)
 		out[o++] = '*';
 	o += put_shown(out + o, v, tail_start(v, len, 4), len);

@@ -120,18 +120,6 @@ keep(struct buf *b, const char *s, size_t n, int32_t cp)
 	return 1;
 }
 
-/* Byte offset just after the first n code points of s. */
-static size_t
-cut_at(const char *s, size_t len, size_t n)
-{
-	size_t i = 0;
-	int32_t cp;
-
-	while (n-- > 0 && i < len)
-		i += utf8_decode(s + i, len - i, &cp);
-	return i;
-}
-
 /* True when the n-byte token at s + i may be a key: it has a key prefix,
  * or follows "Bearer " or "key: " or "key=" (any case). */
 static bool
@@ -189,7 +177,7 @@ sanitize_text_max(const char *s, size_t len, size_t max, size_t *outlen)
 		}
 	}
 	if (max > 0 && chars > max) {
-		b.n = cut_at(b.p, b.n, max - 1);
+		b.n = utf8_offset(b.p, b.n, max - 1);
 		buf_add(&b, ELLIPSIS, sizeof ELLIPSIS - 1);
 	}
 	char *out = buf_take(&b, &blen);

@@ -103,6 +103,17 @@ utf8_valid(const char *s, size_t len)
 }
 
 size_t
+utf8_offset(const char *s, size_t len, size_t n)
+{
+	size_t i = 0;
+	int32_t cp;
+
+	while (n-- > 0 && i < len)
+		i += utf8_decode(s + i, len - i, &cp);
+	return i;
+}
+
+size_t
 utf8_length(const char *s, size_t len)
 {
 	size_t n = 0;

@@ -24,6 +24,9 @@ bool	utf8_valid(const char *s, size_t len);
 /* Bytes of the longest valid UTF-8 prefix of s[0..len): the offset of the
  * first invalid byte, or len. */
 size_t	utf8_valid_prefix(const char *s, size_t len);
+/* Byte offset just after the first n code points of s[0..len) (len when
+ * it has fewer). */
+size_t	utf8_offset(const char *s, size_t len, size_t n);
 /* Number of code points in s[0..len); each invalid subpart counts as one. */
 size_t	utf8_length(const char *s, size_t len);
 

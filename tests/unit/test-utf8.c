@@ -54,6 +54,9 @@ test_encode_length(void)
 	CHECK_INT(4, utf8_valid_prefix("bad \xff ok", 8));
 	CHECK_INT(2, utf8_valid_prefix("ab\xe2\x80", 4));	/* cut short */
 	CHECK_INT(3, utf8_valid_prefix("abc", 3));
+	CHECK_INT(3, utf8_offset("a\xc2\xa0" "bc", 5, 2));	/* a, NBSP */
+	CHECK_INT(5, utf8_offset("a\xc2\xa0" "bc", 5, 9));	/* past the end */
+	CHECK_INT(0, utf8_offset("abc", 3, 0));
 }
 
 static void
