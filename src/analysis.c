@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "shname.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -102,8 +103,7 @@ has_interpolation(const struct dotenv_assign *a)
 	for (size_t i = 0; i + 1 < a->raw_len; i++) {
 		char c = a->raw[i + 1];
 
-		if (a->raw[i] == '$' && (c == '{' || c == '_' ||
-		    (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')))
+		if (a->raw[i] == '$' && (c == '{' || shname_start(c)))
 			return true;
 	}
 	return false;

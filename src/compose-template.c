@@ -12,6 +12,7 @@
 
 #include "buf.h"
 #include "i18n.h"
+#include "shname.h"
 #include "xalloc.h"
 
 #define NESTING_MAX	64	/* ${A:-${B:-...}} deeper than this: error */
@@ -63,19 +64,6 @@ lookup(struct run *r, const char *name, size_t n, size_t *len)
 {
 	*len = 0;
 	return r->t->lookup(name, n, len, r->t->arg);
-}
-
-static bool
-name_start(char ch)
-{
-	return ch == '_' || (ch >= 'a' && ch <= 'z') ||
-	    (ch >= 'A' && ch <= 'Z');
-}
-
-static bool
-name_char(char ch)
-{
-	return name_start(ch) || (ch >= '0' && ch <= '9');
 }
 
 /* getFirstBraceClosingIndex: '{' opens and skips the next byte. */
@@ -167,9 +155,8 @@ braced(struct run *r, const char *s, size_t n, size_t *i, struct buf *o,
 	size_t len = 0;
 	const char *v;
 
-	if (e < n && name_start(s[e]))
-		while (e < n && name_char(s[e]))
-			e++;
+	if (e < n)
+		e += shname_len(s + e, n - e);
 	if (e == *i + 2 || e >= n || depth >= NESTING_MAX)
 		return fail(r, xstrdup("Invalid template"));
 	q = e + (s[e] == ':');
@@ -203,14 +190,14 @@ substitute(struct run *r, const char *s, size_t n, struct buf *o,
 				return false;
 			continue;
 		}
-		if (i + 1 >= n || !name_start(s[i + 1])) {
+		if (i + 1 >= n || !shname_start(s[i + 1])) {
 			/* $$ is one '$'; a '$' before anything else stays. */
 			i += i + 1 < n && s[i + 1] == '$' ? 2 : 1;
 			if (!emit(r, o, "$", 1))
 				return false;
 			continue;
 		}
-		for (e = i + 1; e < n && name_char(s[e]); e++)
+		for (e = i + 1; e < n && shname_char(s[e]); e++)
 			continue;
 		v = lookup(r, s + i + 1, e - i - 1, &len);
 		if (!emit(r, o, v != NULL ? v : "", len))

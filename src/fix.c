@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "dotenv.h"
+#include "shname.h"
 #include "xalloc.h"
 
 #define KEY_NAME	"OPENAI_API_KEY"
@@ -54,19 +55,6 @@ take(struct fix_plan *p, char *buf, size_t len)
 	p->len = len;
 }
 
-/* True for a name that can be written back as NAME=value. */
-static bool
-plain_name(const char *s)
-{
-	if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || *s == '_'))
-		return false;
-	for (; *s != '\0'; s++)
-		if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') ||
-		    (*s >= '0' && *s <= '9') || *s == '_'))
-			return false;
-	return true;
-}
-
 /* Rewrites the lines above the key whose quote never closes (they make
  * python-dotenv, npm dotenv, compose and the shell read the key as part of
  * their value), each as NAME=value.  False, with p->blocker set, when one
@@ -87,7 +75,7 @@ close_quotes_above(const struct analysis *an, const struct finding *w,
 		if (!a->unterminated)
 			continue;
 		p->blocker = a->line;
-		ok = plain_name(a->clean_name) &&
+		ok = shname_valid(a->clean_name) &&
 		    dotenv_value_is_plain(a->intended, a->intended_len);
 		if (!ok)
 			break;

@@ -13,6 +13,7 @@
 
 #include "buf.h"
 #include "defect.h"
+#include "shname.h"
 #include "xalloc.h"
 
 #define STACK_MAX	64	/* deeper blocks are counted, not kept */
@@ -69,39 +70,6 @@ static const char *const form_names[RCFILE_FORM_COUNT] = {
 };
 
 /* ---- small helpers ---- */
-
-static bool
-is_name_start(char c)
-{
-	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
-}
-
-static bool
-is_name_char(char c)
-{
-	return is_name_start(c) || (c >= '0' && c <= '9');
-}
-
-/* The length of the shell name at s[0..n), 0 if none. */
-static size_t
-name_len(const char *s, size_t n)
-{
-	size_t i = 0;
-
-	if (n == 0 || !is_name_start(s[0]))
-		return 0;
-	while (i < n && is_name_char(s[i]))
-		i++;
-	return i;
-}
-
-static bool
-is_name(const char *s)
-{
-	size_t n = strlen(s);
-
-	return n > 0 && name_len(s, n) == n;
-}
 
 static bool
 at_eol(const struct lexer *lx, const char *p)
@@ -185,13 +153,13 @@ lex_dollar(struct lexer *lx, struct tok *t)
 	}
 	if (s + 1 < e && s[1] == '{' && lx->d != RCFILE_FISH) {
 		n = s + 2 < e && (s[2] == '#' || s[2] == '!') ? 3 : 2;
-		add_ref(t, s + n, name_len(s + n, (size_t)(e - s) - n));
+		add_ref(t, s + n, shname_len(s + n, (size_t)(e - s) - n));
 		buf_addc(&t->val, '$');
 		lx->p++;
 		lex_balanced(lx, t, '{', '}');
 		return;
 	}
-	n = name_len(s + 1, (size_t)(e - s) - 1);
+	n = shname_len(s + 1, (size_t)(e - s) - 1);
 	if (n == 0 && s + 1 < e && lx->d != RCFILE_FISH && s[1] != '\0' &&
 	    strchr("0123456789?$@*#!-", s[1]) != NULL)
 		n = 1;
@@ -200,7 +168,7 @@ lex_dollar(struct lexer *lx, struct tok *t)
 		lx->p++;
 		return;
 	}
-	add_ref(t, is_name_start(s[1]) ? s + 1 : "", is_name_start(s[1]) ?
+	add_ref(t, shname_start(s[1]) ? s + 1 : "", shname_start(s[1]) ?
 	    n : 0);
 	buf_add(&t->val, s, n + 1);
 	lx->p += n + 1;
@@ -596,7 +564,7 @@ declare_one(struct scan *s, const struct tok *t, enum rcfile_form form,
     bool x)
 {
 	const char *w = tok_str(t), *eq = memchr(t->raw, '=', t->rawlen);
-	size_t nl = name_len(w, t->val.n);
+	size_t nl = shname_len(w, t->val.n);
 	bool app = nl > 0 && w[nl] == '+' && w[nl + 1] == '=';
 	struct rcfile_entry *e;
 	char *name;
@@ -656,7 +624,7 @@ run_unset(struct scan *s, const struct tok *t, size_t n,
 
 		if (strcmp(w, "-f") == 0)
 			return;
-		if (is_name(w))
+		if (shname_valid(w))
 			entry_add(s, RCFILE_UNSET, form, w, t[i].line);
 	}
 }
@@ -667,7 +635,7 @@ run_setenv(struct scan *s, const struct tok *t, size_t n)
 {
 	struct rcfile_entry *e;
 
-	if (n == 0 || t[0].type != T_WORD || !is_name(tok_str(&t[0])))
+	if (n == 0 || t[0].type != T_WORD || !shname_valid(tok_str(&t[0])))
 		return;
 	e = entry_add(s, RCFILE_SET, RCFILE_FORM_SETENV, tok_str(&t[0]),
 	    t[0].line);
@@ -720,7 +688,7 @@ run_fish_set(struct scan *s, const struct tok *t, size_t n)
 		run_unset(s, t + i, n - i, RCFILE_FORM_FISH_SET);
 		return;
 	}
-	if (!is_name(tok_str(&t[i])))
+	if (!shname_valid(tok_str(&t[i])))
 		return;
 	e = entry_add(s, RCFILE_SET, RCFILE_FORM_FISH_SET, tok_str(&t[i]),
 	    t[i].line);
@@ -739,7 +707,7 @@ static void
 run_assign(struct scan *s, const struct tok *t, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		size_t nl = name_len(t[i].raw, t[i].rawlen);
+		size_t nl = shname_len(t[i].raw, t[i].rawlen);
 
 		if (t[i].type != T_WORD || nl == 0 || nl >= t[i].rawlen ||
 		    (t[i].raw[nl] != '=' && (t[i].raw[nl] != '+' ||
@@ -1050,7 +1018,7 @@ pam_line(struct scan *s, const char *p, const char *e, unsigned line,
 	h = memchr(p, '#', (size_t)(e - p));
 	cr = cr && h == NULL;
 	e = h != NULL ? h : e;
-	while (p + k < e && is_name_char(p[k]))
+	while (p + k < e && shname_char(p[k]))
 		k++;
 	if (k == 0 || (p + k < e && p[k] != '='))
 		return;

@@ -11,18 +11,6 @@
 
 #include "loader.h"
 
-/* NAME, as export, readonly and unset want it. */
-static bool
-is_name(const char *s, size_t n)
-{
-	if (n == 0 || !sh_name_start(s[0]))
-		return false;
-	for (size_t i = 1; i < n; i++)
-		if (!sh_name_char(s[i]))
-			return false;
-	return true;
-}
-
 /* export/readonly NAME[=value]...: false when fatal ("bad variable
  * name" from a special builtin ends the script). */
 static bool
@@ -37,7 +25,7 @@ builtin_export(struct sh *sh, const struct fields *f, bool ro)
 		if (a->n > 0 && a->p[0] == '-' && (a->n == 2 &&
 		    (a->p[1] == 'p' || a->p[1] == '-')))
 			continue;
-		if (!is_name(a->p, nlen)) {
+		if (!shname_is(a->p, nlen)) {
 			sh_stop(sh, a->at);
 			return false;
 		}
@@ -66,7 +54,7 @@ builtin_unset(struct sh *sh, const struct fields *f)
 
 		if (a->n > 0 && a->p[0] == '-')
 			continue;
-		if (!is_name(a->p, a->n) ||
+		if (!shname_is(a->p, a->n) ||
 		    (v = sh_var_find(sh, a->p, a->n, true))->readonly) {
 			sh_stop(sh, a->at);
 			return false;

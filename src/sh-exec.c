@@ -42,13 +42,9 @@ value_start(const struct sh *sh, const struct span *w)
 static bool
 is_assignment(const struct sh *sh, const struct span *w)
 {
-	size_t i = w->s;
+	size_t n = w->e - w->s, i = shname_len(sh->b + w->s, n);
 
-	if (i >= w->e || !sh_name_start(sh->b[i]))
-		return false;
-	while (i < w->e && sh_name_char(sh->b[i]))
-		i++;
-	return i < w->e && sh->b[i] == '=';
+	return i > 0 && i < n && sh->b[w->s + i] == '=';
 }
 
 /* The command's words after the assignments.  export and readonly take

@@ -116,7 +116,7 @@ param(struct sh *sh, const char *name, size_t n, size_t *len)
 {
 	char c = name[0];
 
-	if (sh_name_start(c))
+	if (shname_start(c))
 		return sh_var_get(sh, name, n, len);
 	*len = 0;
 	if (c == '?' || c == '#')
@@ -141,8 +141,8 @@ param_end(const struct sh *sh, size_t i, size_t e)
 {
 	if (i >= e)
 		return i;
-	if (sh_name_start(sh->b[i])) {
-		while (i < e && sh_name_char(sh->b[i]))
+	if (shname_start(sh->b[i])) {
+		while (i < e && shname_char(sh->b[i]))
 			i++;
 		return i;
 	}
@@ -224,7 +224,7 @@ brace_op(struct sh *sh, const char *name, size_t n, const char *op,
 		return sh_expand(sh, s, e, wfl, xb);
 	if (kind == '+' || !absent)
 		return emit_param(sh, v, len, true, fl, xb);
-	if (kind == '?' || !sh_name_start(name[0])) {
+	if (kind == '?' || !shname_start(name[0])) {
 		sh_stop(sh, sh->cur);	/* "X: parameter not set" */
 		return false;
 	}
@@ -333,7 +333,7 @@ dollar(struct sh *sh, size_t *i, size_t e, unsigned fl, struct xbuf *xb)
 		*i = j;
 		return sh_command_subst(sh, k + 1, j - 1, false, fl, xb);
 	}
-	j = k < e && sh_name_start(b[k]) ? param_end(sh, k, e) :
+	j = k < e && shname_start(b[k]) ? param_end(sh, k, e) :
 	    k < e && b[k] != '\0' && strchr("@*#?-$!0123456789", b[k]) ?
 	    k + 1 : k;
 	*i = j;

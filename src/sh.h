@@ -12,6 +12,7 @@
 
 #include "buf.h"
 #include "loader.h"
+#include "shname.h"
 
 #define NONE		SIZE_MAX
 #define DEPTH_MAX	100	/* nesting of (), {}, ${} and $(): deeper
@@ -131,18 +132,6 @@ enum {
 };
 
 enum builtin { B_NONE, B_REGULAR, B_FALSE, B_SPECIAL };
-
-static inline bool
-sh_name_start(char c)
-{
-	return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static inline bool
-sh_name_char(char c)
-{
-	return sh_name_start(c) || (c >= '0' && c <= '9');
-}
 
 static inline bool
 sh_is_blank(char c)
