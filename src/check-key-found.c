@@ -27,6 +27,13 @@ is_near_miss(const struct candidate *c)
 }
 
 static bool
+is_file_key(const struct candidate *c)
+{
+	return (c->source == SOURCE_DOTENV || c->source == SOURCE_ENVFILE) &&
+	    !c->unloaded && strcmp(c->name, "OPENAI_API_KEY") == 0;
+}
+
+static bool
 is_rc_key(const struct candidate *c)
 {
 	return c->source == SOURCE_RCFILE &&
@@ -44,6 +51,15 @@ not_found(const struct check_ctx *ctx, struct check_result *r)
 		check_set(r, CHECK_FAIL, _("%s cannot read the .env file at all"),
 		    consumer_name(ctx->consumer));
 		check_fix(r, "fix401 --check %s", ctx->dir);
+	} else if ((c = find_last(ctx->src, is_file_key)) != NULL) {
+		where = check_where(c);
+		/* TRANSLATORS: a line of .env, then a program ("node-dotenv"). */
+		check_set(r, CHECK_FAIL, _("%s sets OPENAI_API_KEY, but %s does "
+		    "not read it there"), where, consumer_name(ctx->consumer));
+		check_detail(r, _("The line is damaged for that loader: see the "
+		    "dotenv-clean check for what it reads instead."));
+		check_fix(r, "fix401 --fix %s", ctx->dir);
+		free(where);
 	} else if ((c = find_last(ctx->src, is_rc_key)) != NULL) {
 		where = check_where(c);
 		check_set(r, CHECK_FAIL, _("OPENAI_API_KEY is set in %s, but not "

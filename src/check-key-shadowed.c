@@ -35,7 +35,8 @@ static const struct candidate *
 file_key(const struct sources *s)
 {
 	for (size_t i = s->n; i-- > 0;)
-		if (is_key(&s->c[i]) && from_file(&s->c[i]))
+		if (is_key(&s->c[i]) && from_file(&s->c[i]) &&
+		    !s->c[i].unloaded)
 			return &s->c[i];
 	return NULL;
 }

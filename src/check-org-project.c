@@ -92,8 +92,8 @@ run(const struct check_ctx *ctx, struct check_result *r)
 		}
 	}
 	if (worst == CHECK_PASS)
-		check_set(r, CHECK_PASS, _("organization and project: unset or "
-		    "well-formed (the API's answer is checked online)"));
+		check_set(r, CHECK_PASS, _("unset or well-formed (whether the "
+		    "API accepts them needs the network)"));
 }
 
 const struct check check_org_project = {

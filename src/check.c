@@ -5,6 +5,7 @@
 
 #include "check.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,15 +13,22 @@
 #include "i18n.h"
 #include "xalloc.h"
 
-/* SPEC 5 order; the checks still to come (key-format, key-provider and
- * base-url before org-project; network, key-accepted, completion and
- * dotenv-safety after it) take their places here as they land. */
+/* SPEC 5 order: the wizard's steps and --json's checks[]. */
 static const struct check *const table[] = {
 	&check_key_found,
 	&check_dotenv_clean,
 	&check_key_shadowed,
+	&check_key_format,
+	&check_key_provider,
+	&check_base_url,
 	&check_org_project,
+	&check_network,
+	&check_key_accepted,
+	&check_completion,
+	&check_dotenv_safety,
 };
+
+#define DEFAULT_BASE_URL	"https://api.openai.com/v1"
 
 const struct check *const *
 check_table(size_t *n)
@@ -36,6 +44,19 @@ check_find(const char *id)
 		if (strcmp(table[i]->id, id) == 0)
 			return table[i];
 	return NULL;
+}
+
+void
+check_run(const struct check *c, const struct check_ctx *ctx,
+    struct check_result *r)
+{
+	memset(r, 0, sizeof *r);
+	if (c->network && ctx->offline) {
+		check_set(r, CHECK_SKIP, _("offline: no request was made"));
+		return;
+	}
+	c->run(ctx, r);
+	assert(r->summary != NULL);
 }
 
 const char *
@@ -115,6 +136,31 @@ check_lookup(const struct check_ctx *ctx, const char *name)
 	    ctx->dotenv_in_dir, ctx->pid, NULL);
 
 	return i == NO_WINNER ? NULL : &ctx->src->c[i];
+}
+
+const char *
+check_url(const struct check_ctx *ctx, const struct candidate **from)
+{
+	const struct candidate *c = NULL;
+	const char *url = DEFAULT_BASE_URL;
+
+	if (ctx->base_url != NULL)
+		url = ctx->base_url;
+	else if ((c = check_lookup(ctx, "OPENAI_BASE_URL")) != NULL)
+		url = c->value;	/* even "": the SDKs take it as given */
+	if (from != NULL)
+		*from = c;
+	return url;
+}
+
+char *
+check_url_where(const struct check_ctx *ctx, const struct candidate *from)
+{
+	if (from != NULL)
+		return check_where(from);
+	if (ctx->base_url != NULL)
+		return xstrdup("--base-url");
+	return xstrdup(_("the default"));
 }
 
 char *

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "analysis.h"
+#include "provider.h"
 #include "source.h"
 
 enum check_status {
@@ -19,6 +20,18 @@ enum check_status {
 	CHECK_FAIL,
 	CHECK_SKIP,	/* not applicable, offline, or blocked by an earlier
 			   failure; the summary says which */
+};
+
+/* What the file system and git say about the project's .env, gathered by
+ * the caller (dotenv-safety reads it). */
+struct dotenv_facts {
+	bool		 exists;	/* the .env is there */
+	unsigned	 mode;		/* its permission bits (st_mode & 07777) */
+	bool		 git;		/* git answered (installed, not broken) */
+	bool		 in_repo;	/* the file is inside a git work tree */
+	bool		 tracked;	/* git tracks it (it will be pushed) */
+	bool		 ignored;	/* a .gitignore rule covers it */
+	bool		 shared;	/* other human users can log in here */
 };
 
 /* Everything a check may read.  All borrowed; gathered by the caller. */
@@ -31,6 +44,10 @@ struct check_ctx {
 	enum consumer		 consumer;	/* whose key is "the" key */
 	bool			 dotenv_in_dir;	/* the .env is DIR/.env */
 	bool			 pid;		/* --pid: that process's env */
+	const struct providers	*providers;	/* data/providers.json, or NULL
+						   (the provider checks skip) */
+	const char		*base_url;	/* --base-url, or NULL */
+	const struct dotenv_facts *facts;	/* or NULL: not gathered */
 };
 
 /* What a check found.  Owns its strings (translated text, no key). */
@@ -55,6 +72,10 @@ struct check {
 /* The checks in wizard order; *n gets the count. */
 const struct check *const	*check_table(size_t *n);
 const struct check		*check_find(const char *id);
+/* Runs c over ctx into r (need not be initialised; clear it after): a
+ * network check is skipped when ctx is offline. */
+void		 check_run(const struct check *c, const struct check_ctx *ctx,
+		    struct check_result *r);
 /* "pass", "warn", "fail", "skip" (stable, for --json). */
 const char	*check_status_name(enum check_status s);
 
@@ -76,6 +97,15 @@ const struct candidate	*check_winner(const struct check_ctx *ctx);
  * or NULL. */
 const struct candidate	*check_lookup(const struct check_ctx *ctx,
 			    const char *name);
+/* The base URL requests go to: --base-url, else OPENAI_BASE_URL as the
+ * consumer sees it, else the OpenAI default.  *from (may be NULL) gets the
+ * candidate that set it, or NULL.  Borrowed from ctx. */
+const char	*check_url(const struct check_ctx *ctx,
+		    const struct candidate **from);
+/* Where the base URL from check_url() was set, as the user reads it:
+ * check_where(from), "--base-url" or "the default" (caller frees). */
+char	*check_url_where(const struct check_ctx *ctx,
+	    const struct candidate *from);
 /* A place as the user reads it: "path:line", "the environment" ...
  * (caller frees). */
 char	*check_where(const struct candidate *c);
@@ -84,6 +114,13 @@ char	*check_where(const struct candidate *c);
 extern const struct check check_key_found;
 extern const struct check check_dotenv_clean;
 extern const struct check check_key_shadowed;
+extern const struct check check_key_format;
+extern const struct check check_key_provider;
+extern const struct check check_base_url;
 extern const struct check check_org_project;
+extern const struct check check_network;
+extern const struct check check_key_accepted;
+extern const struct check check_completion;
+extern const struct check check_dotenv_safety;
 
 #endif

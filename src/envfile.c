@@ -51,10 +51,8 @@ envfile_clear(struct envfile *f)
 	envfile_init(f);
 }
 
-/* Makes an absolute, tidy path from dir the way Python's os.path.abspath
- * does: relative to the working folder, "." and ".." resolved by text. */
-static char *
-path_absolute(const char *dir)
+char *
+envfile_absolute(const char *dir)
 {
 	char *cwd = dir[0] == '/' ? NULL : getcwd(NULL, 0);
 	char *in = cwd != NULL ? safefile_join(cwd, dir) : xstrdup(dir);
@@ -85,7 +83,7 @@ path_absolute(const char *dir)
 char *
 envfile_find(const char *dir)
 {
-	char *d = path_absolute(dir), *up, *env;
+	char *d = envfile_absolute(dir), *up, *env;
 	struct stat st;
 
 	while (d != NULL) {

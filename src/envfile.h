@@ -29,6 +29,10 @@ void	 envfile_init(struct envfile *f);
 void	 envfile_clear(struct envfile *f);
 
 /* ---- finding ---- */
+/* An absolute, tidy path from dir the way Python's os.path.abspath does:
+ * relative to the working folder, "." and ".." resolved by text.  Caller
+ * frees; NULL when the working folder is unknown. */
+char	*envfile_absolute(const char *dir);
 /* The .env python-dotenv's find_dotenv() would load for a program in dir:
  * dir/.env, else the nearest parent's.  Returns a new path (caller frees)
  * or NULL when there is none. */

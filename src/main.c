@@ -54,6 +54,8 @@ dispatch(const struct options *o)
 		return run_fix(o);
 	case MODE_UNDO:
 		return run_undo(o);
+	case MODE_EXPLAIN:
+		return run_explain(o);
 	case MODE_WIZARD:
 		/* The interactive wizard is not written yet: say so, and give
 		 * the same checklist --check prints. */

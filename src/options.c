@@ -5,18 +5,18 @@
 
 #include "options.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
 
-/* Only what works is accepted: --json, --explain, --base-url, --model,
- * --pid, --timeout, --report, --plain and --demo arrive with the features
- * behind them (SPEC 2). */
+/* Only what works is accepted: --model, --timeout, --report, --plain and
+ * --demo arrive with the features behind them (SPEC 2). */
 enum {
 	OPT_CHECK = 256, OPT_FIX, OPT_UNDO, OPT_OFFLINE, OPT_YES, OPT_DEDUPE,
-	OPT_NO_COLOR, OPT_ASCII,
+	OPT_NO_COLOR, OPT_ASCII, OPT_JSON, OPT_EXPLAIN, OPT_PID, OPT_BASE_URL,
 };
 
 static const struct option longopts[] = {
@@ -26,7 +26,11 @@ static const struct option longopts[] = {
 	{ "offline",		no_argument,		NULL, OPT_OFFLINE },
 	{ "yes",		no_argument,		NULL, OPT_YES },
 	{ "remove-duplicates",	no_argument,		NULL, OPT_DEDUPE },
+	{ "json",		no_argument,		NULL, OPT_JSON },
+	{ "explain",		required_argument,	NULL, OPT_EXPLAIN },
 	{ "env-file",		required_argument,	NULL, 'e' },
+	{ "pid",		required_argument,	NULL, OPT_PID },
+	{ "base-url",		required_argument,	NULL, OPT_BASE_URL },
 	{ "no-color",		no_argument,		NULL, OPT_NO_COLOR },
 	{ "ascii",		no_argument,		NULL, OPT_ASCII },
 	{ "help",		no_argument,		NULL, 'h' },
@@ -39,9 +43,8 @@ static int
 set_mode(struct options *o, enum run_mode m)
 {
 	if (o->mode != MODE_WIZARD && o->mode != m) {
-		fprintf(stderr,
-		    _("%s: --check, --fix and --undo exclude each other\n"),
-		    PACKAGE);
+		fprintf(stderr, _("%s: --check, --fix, --explain and --undo "
+		    "exclude each other\n"), PACKAGE);
 		return -1;
 	}
 	o->mode = m;
@@ -55,6 +58,26 @@ usage_error(void)
 	return 2;
 }
 
+/* --pid's value: a positive process id.  -1 after saying why not. */
+static int
+parse_pid(struct options *o, const char *arg)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(arg, &end, 10);
+	if (errno != 0 || end == arg || *end != '\0' || v <= 0 ||
+	    v > 0x3fffffffL) {
+		/* TRANSLATORS: %s is what the user gave to --pid. */
+		fprintf(stderr, _("%s: --pid needs a process id, not '%s'\n"),
+		    PACKAGE, arg);
+		return -1;
+	}
+	o->pid = v;
+	return 0;
+}
+
 /* Applies one option; -1 on a bad value. */
 static int
 apply(struct options *o, int c)
@@ -66,6 +89,11 @@ apply(struct options *o, int c)
 	case OPT_OFFLINE:	o->offline = true; break;
 	case OPT_YES:		o->yes = true; break;
 	case OPT_DEDUPE:	o->dedupe = true; break;
+	case OPT_JSON:		o->json = true; break;
+	case OPT_EXPLAIN:	o->explain = optarg;
+				return set_mode(o, MODE_EXPLAIN);
+	case OPT_PID:		return parse_pid(o, optarg);
+	case OPT_BASE_URL:	o->base_url = optarg; break;
 	case 'e':		o->env_file = optarg; break;
 	case OPT_NO_COLOR:	o->color = false; break;
 	case OPT_ASCII:		o->ascii = true; break;
@@ -100,6 +128,18 @@ options_parse(struct options *o, int argc, char **argv)
 		    argv[optind]);
 		return usage_error();
 	}
+	if (o->json && o->mode == MODE_WIZARD)
+		o->mode = MODE_CHECK;	/* --json alone: the checklist */
+	if (o->json && o->mode != MODE_CHECK && o->mode != MODE_EXPLAIN) {
+		fprintf(stderr, _("%s: --json goes with --check or --explain\n"),
+		    PACKAGE);
+		return usage_error();
+	}
+	if (o->pid > 0 && o->env_file != NULL) {
+		fprintf(stderr, _("%s: --pid and --env-file exclude each other: "
+		    "a process's environment is what it has\n"), PACKAGE);
+		return usage_error();
+	}
 	if ((o->yes || o->dedupe) && o->mode != MODE_FIX) {
 		fprintf(stderr, _("%s: --yes and --remove-duplicates go with "
 		    "--fix\n"), PACKAGE);
@@ -119,10 +159,16 @@ options_help(FILE *out)
 	fputs(_("Modes:\n"), out);
 	fputs(_("      --check             run every check, print the checklist, exit\n"), out);
 	fputs(_("      --fix               repair the .env file without the wizard\n"), out);
+	fputs(_("      --explain=TEXT      decode a pasted error message and say which\n"
+	    "                          key sent it\n"), out);
 	fputs(_("      --undo              restore the .env backup fix401 made last\n"), out);
 	fputs("\n", out);
 	fputs(_("Options:\n"), out);
+	fputs(_("      --json              with --check or --explain: write JSON\n"
+	    "                          only (the schema is in fix401(1))\n"), out);
 	fputs(_("  -e, --env-file=FILE     read FILE instead of looking for .env\n"), out);
+	fputs(_("      --pid=PID           check the environment process PID has\n"), out);
+	fputs(_("      --base-url=URL      the API address your program uses\n"), out);
 	fputs(_("      --offline           make no network request (this version\n"
 	    "                          makes none yet)\n"), out);
 	fputs(_("      --yes               with --fix: write without asking\n"), out);

@@ -657,3 +657,32 @@ provider_env(const struct provider *p)
 {
 	return (const char *const *)p->env;
 }
+
+/* ---- added lookups ---- */
+
+bool
+provider_key_kind(const struct providers *ps, const char *kind,
+    struct key_kind *out)
+{
+	for (size_t i = 0; i < ps->n; i++) {
+		for (size_t j = 0; j < ps->v[i].nkinds; j++) {
+			const struct kind *k = &ps->v[i].kinds[j];
+
+			if (strcmp(k->id, kind) != 0)
+				continue;
+			out->lengths = k->lengths;
+			out->nlengths = k->nlengths;
+			out->fallback = k->fallback;
+			return true;
+		}
+	}
+	return false;
+}
+
+bool
+provider_url_loopback(const char *url)
+{
+	struct hostport hp;
+
+	return url != NULL && url_split(url, &hp) && is_loopback(&hp);
+}

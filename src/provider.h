@@ -75,6 +75,18 @@ void	 provider_identify_key(const struct providers *ps, const char *v,
 /* The provider whose hosts match url's host (and port), or NULL. */
 const struct provider *provider_for_url(const struct providers *ps,
 	    const char *url);
+/* What the table knows of one key kind.  Borrowed from the table. */
+struct key_kind {
+	const size_t	*lengths;	/* known lengths in characters */
+	size_t		 nlengths;
+	bool		 fallback;	/* taken only when no sibling fits */
+};
+/* Fills *out for the kind named kind (a struct key_id's kind); false when
+ * no provider has it. */
+bool	 provider_key_kind(const struct providers *ps, const char *kind,
+	    struct key_kind *out);
+/* True when url's host is a loopback address (localhost, 127.x, ::1). */
+bool	 provider_url_loopback(const char *url);
 
 /* ---- one provider (strings borrowed from the table) ---- */
 const char *provider_id(const struct provider *p);

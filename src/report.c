@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Copyright (C) 2026 The fix401 authors. */
 /* The text report of a .env analysis: per OPENAI_* line, the value masked,
- * what each loader makes of it, the defects and the fix. */
+ * what each loader makes of it, the defects and the fix; and the wrapping
+ * and name helpers the checklist shares. */
 #include <config.h>
 
 #include "report.h"
@@ -16,32 +17,48 @@
 
 #define LOADER_COL	24	/* width of the loader column */
 #define NAME_SHOW	32	/* "OPENAI_API_KEY-" + 17 more at most */
-#define WRAP_COL	79	/* fits an 80-column terminal */
 #define WRAP_INDENT	6	/* continuation lines of a paragraph */
 
-/* Prints v masked, or its length only when short; long adds the word
- * "fingerprint", which the shorter form for loader lines leaves out. */
-static void
-put_value(FILE *out, const char *v, size_t len, bool long_form,
+/* v masked, or its length only when short; long adds the word
+ * "fingerprint", which the shorter form for loader lines leaves out.
+ * Caller frees. */
+static char *
+value_text(const char *v, size_t len, bool long_form,
     const struct report_style *st)
 {
-	char fp[9], *m = key_mask(v, len, st->ascii);
+	char fp[9], *m = key_mask(v, len, st->ascii), *r;
 	size_t n = key_length(v, len);
 
 	key_fingerprint(v, len, fp);
 	if (m == NULL)
 		/* TRANSLATORS: a short value, shown by its length only. */
-		fprintf(out, _("hidden, %zu characters%s"), n,
-		    key_is_placeholder(v, len) ? _(", looks like a placeholder") :
-		    "");
-	else
-		fputs(m, out);
+		m = xasprintf(_("hidden, %zu characters%s"), n,
+		    key_is_placeholder(v, len) ?
+		    _(", looks like a placeholder") : "");
 	if (long_form)
 		/* TRANSLATORS: a value's length and fingerprint. */
-		fprintf(out, _(" (%zu characters, fingerprint %s)"), n, fp);
+		r = xasprintf(_("%s (%zu characters, fingerprint %s)"), m, n,
+		    fp);
 	else
-		fprintf(out, _(" (%zu characters, %s)"), n, fp);
+		r = xasprintf(_("%s (%zu characters, %s)"), m, n, fp);
 	free(m);
+	return r;
+}
+
+static void
+put_value(FILE *out, const char *v, size_t len, bool long_form,
+    const struct report_style *st)
+{
+	char *t = value_text(v, len, long_form, st);
+
+	fputs(t, out);
+	free(t);
+}
+
+char *
+report_value_text(const char *v, size_t len, const struct report_style *st)
+{
+	return value_text(v, len, true, st);
 }
 
 void
@@ -51,19 +68,26 @@ report_value(FILE *out, const char *v, size_t len,
 	put_value(out, v, len, true, st);
 }
 
-/* Prints a name with anything unprintable as '?', cut after NAME_SHOW
- * bytes: a typo such as "OPENAI_API_KEY-sk-proj-..." turns a whole key
- * into a name, and at most 12 of its characters may show. */
+char *
+report_name(const char *s)
+{
+	size_t n = strlen(s), show = n > NAME_SHOW ? NAME_SHOW : n;
+	char *r = xmalloc(show + 4);
+
+	for (size_t i = 0; i < show; i++)
+		r[i] = (unsigned char)s[i] >= 0x21 &&
+		    (unsigned char)s[i] < 0x7f ? s[i] : '?';
+	strcpy(r + show, n > NAME_SHOW ? "..." : "");
+	return r;
+}
+
 static void
 put_name(FILE *out, const char *s)
 {
-	size_t n = strlen(s);
+	char *r = report_name(s);
 
-	for (size_t i = 0; i < n && i < NAME_SHOW; i++)
-		fputc((unsigned char)s[i] >= 0x21 && (unsigned char)s[i] < 0x7f ?
-		    s[i] : '?', out);
-	if (n > NAME_SHOW)
-		fputs("...", out);
+	fputs(r, out);
+	free(r);
 }
 
 void
@@ -125,29 +149,32 @@ report_view(FILE *out, const struct analysis *an, const struct finding *f,
 	fputc('\n', out);
 }
 
-/* Prints text word-wrapped to WRAP_COL columns (counted in characters);
- * the first line starts with lead, the others with WRAP_INDENT blanks. */
-static void
-put_wrapped(FILE *out, const char *lead, const char *text)
+void
+report_wrap(FILE *out, size_t col, size_t indent, const char *text)
 {
-	size_t col = utf8_length(lead, strlen(lead)), start = col;
+	bool fresh = true;	/* nothing on this line yet */
+	bool brk = false;	/* a '\n' seen since the last word */
 	const char *p = text;
 
-	fputs(lead, out);
 	while (*p != '\0') {
-		size_t w = strcspn(p, " "), chars = utf8_length(p, w);
+		size_t w = strcspn(p, " \n"), chars = utf8_length(p, w);
 
-		if (col > start && col + 1 + chars > WRAP_COL) {
-			fprintf(out, "\n%*s", WRAP_INDENT, "");
-			col = start = WRAP_INDENT;
-		} else if (col > start) {
+		if (w == 0) {
+			brk = brk || (*p == '\n' && !fresh);
+			p++;
+			continue;
+		}
+		if (brk || (!fresh && col + 1 + chars > REPORT_WIDTH)) {
+			fprintf(out, "\n%*s", (int)indent, "");
+			col = indent;
+		} else if (!fresh) {
 			fputc(' ', out);
 			col++;
 		}
 		fwrite(p, 1, w, out);
 		col += chars;
+		fresh = brk = false;
 		p += w;
-		p += strspn(p, " ");
 	}
 	fputc('\n', out);
 }
@@ -166,7 +193,9 @@ report_defects(FILE *out, unsigned long defects)
 		lead = xasprintf(_("    defect %s: "), di->id);
 		/* TRANSLATORS: a defect's title, then why it matters. */
 		text = xasprintf(_("%s. %s"), _(di->title), _(di->why));
-		put_wrapped(out, lead, text);
+		fputs(lead, out);
+		report_wrap(out, utf8_length(lead, strlen(lead)), WRAP_INDENT,
+		    text);
 		free(lead);
 		free(text);
 	}

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Copyright (C) 2026 The fix401 authors. */
-/* Results as text: what each loader reads from each OPENAI_* line of a
- * .env file, the defects, and what to do.  Never prints a key: values go
- * through key_mask() and fingerprints only. */
+/* Results as text and JSON: the checklist (report-check.c), the --json
+ * document (report-json.c), and what each loader reads from each OPENAI_*
+ * line of a .env file (report.c).  Never prints a key: values go through
+ * key_mask() and fingerprints only. */
 #ifndef FIX401_REPORT_H
 #define FIX401_REPORT_H
 
@@ -10,11 +11,37 @@
 #include <stdio.h>
 
 #include "analysis.h"
+#include "diagnose.h"
+#include "explain.h"
 
 /* How to print. */
 struct report_style {
-	bool	ascii;		/* "..." instead of an ellipsis */
+	bool	ascii;		/* "..." instead of an ellipsis; ASCII
+				   status marks */
+	bool	color;		/* colour escapes (a terminal, no NO_COLOR) */
+	bool	marks;		/* UTF-8 marks: a terminal, UTF-8 locale */
 };
+
+/* ---- the checklist (--check) ---- */
+/* Prints d as the human checklist: one line per check ("[ OK ] title:
+ * summary"), then the candidates side by side with each consumer's
+ * winner, the details and fixes of what did not pass, and the hints. */
+void	report_checklist(FILE *out, const struct diagnosis *d,
+	    const struct report_style *st);
+
+/* ---- --json ---- */
+/* The --json document for d (the schema in fix401(1)), as a new string
+ * the caller frees with free(). */
+char	*report_json(const struct diagnosis *d);
+/* ---- --explain ---- */
+/* Prints what e says, its likely cause sharpened by matching the server's
+ * mask against every value in d, and which value that was. */
+void	report_explain(FILE *out, const struct explained *e,
+	    const struct diagnosis *d, const struct report_style *st);
+
+/* The --json document when there is nothing to diagnose: verdict "error"
+ * and the message (borrowed).  Caller frees. */
+char	*report_json_error(const char *message);
 
 /* Prints the findings for the file at path (borrowed) to out.  Returns the
  * exit status the findings call for: 0 when the key reads as written in
@@ -25,11 +52,26 @@ int	report_dotenv(FILE *out, const struct analysis *an, const char *path,
  * short, then "(N characters, fingerprint F)". */
 void	report_value(FILE *out, const char *v, size_t len,
 	    const struct report_style *st);
+/* The same text as a new string (caller frees). */
+char	*report_value_text(const char *v, size_t len,
+	    const struct report_style *st);
 /* Prints the forgiving reading of line a, its value masked, in one line:
  * what a diff shows of the old line. */
 void	report_line(FILE *out, const struct dotenv_assign *a, bool crlf,
 	    const struct report_style *st);
 /* The status the analysis calls for, as report_dotenv() returns it. */
 int	report_status(const struct analysis *an);
+
+/* ---- shared by the text reports (report.c) ---- */
+#define REPORT_WIDTH	79	/* columns: fits an 80-column terminal */
+/* Prints text word-wrapped to REPORT_WIDTH columns (counted in
+ * characters) and a newline.  The first line goes on from column col,
+ * where the caller left off; the later ones, and those after a '\n' in
+ * text, start with indent blanks.  A word wider than a line stays whole. */
+void	report_wrap(FILE *out, size_t col, size_t indent, const char *text);
+/* A variable name made safe to show: anything but printable ASCII as '?',
+ * cut to 32 bytes and "..." (a typo can glue a key to a name).  Caller
+ * frees. */
+char	*report_name(const char *name);
 
 #endif

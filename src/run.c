@@ -1,18 +1,21 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Copyright (C) 2026 The fix401 authors. */
-/* --check, --fix and --undo: find the .env, analyse it, print, and for
- * --fix ask, write safely, read back and prove the result. */
+/* --check, --fix and --undo: diagnose and print, or for --fix find the
+ * .env, ask, write safely, read back and prove the result. */
 #include <config.h>
 
 #include "run.h"
 
+#include <langinfo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "analysis.h"
+#include "diagnose.h"
 #include "envfile.h"
+#include "explain.h"
 #include "fix.h"
 #include "i18n.h"
 #include "report.h"
@@ -70,8 +73,9 @@ target_open(const struct options *o, struct target *t)
 		return 2;
 	}
 	if (!t->f.exists) {
-		printf(_("%s does not exist.\n"), t->path);
-		return 1;
+		/* TRANSLATORS: %s is the file given with -e. */
+		fprintf(stderr, _("%s: %s does not exist\n"), PACKAGE, t->path);
+		return 2;
 	}
 	analysis_run(&t->an, t->f.buf, t->f.len, process_env, NULL);
 	return 0;
@@ -85,31 +89,100 @@ target_close(struct target *t)
 	free(t->path);
 }
 
-/* Prints the command that repairs the file, as the user would type it. */
-static void
-suggest_fix(const struct options *o, const char *path)
+/* How to print on stdout: UTF-8 marks and colour only on a terminal. */
+static struct report_style
+style_for(const struct options *o)
 {
-	if (o->env_file != NULL)
-		printf(_("To repair the key's line: fix401 --fix -e %s\n"), path);
-	else
-		printf(_("To repair the key's line: fix401 --fix %s\n"), o->dir);
+	struct report_style st = { .ascii = o->ascii };
+	const char *term = getenv("TERM");
+	bool tty = isatty(STDOUT_FILENO);
+
+	st.marks = tty && !o->ascii &&
+	    strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	st.color = tty && o->color && term != NULL && *term != '\0' &&
+	    strcmp(term, "dumb") != 0;
+	return st;
+}
+
+/* The engine's view of the options. */
+static struct diagnose_opts
+engine_opts(const struct options *o)
+{
+	struct diagnose_opts d = {
+		.dir = o->dir, .env_file = o->env_file,
+		.base_url = o->base_url, .pid = o->pid,
+		/* No live check exists yet: every run is offline. */
+		.offline = true,
+	};
+
+	return d;
+}
+
+/* Prints what a failed diagnosis says; returns 2. */
+static int
+engine_error(const struct options *o, const char *cause)
+{
+	if (o->json) {
+		char *j = report_json_error(cause);
+
+		puts(j);
+		free(j);
+	}
+	fprintf(stderr, "%s: %s\n", PACKAGE, cause);
+	return 2;
 }
 
 int
 run_check(const struct options *o)
 {
-	struct report_style st = { .ascii = o->ascii };
-	struct target t;
-	struct fix_plan plan;
-	int status = target_open(o, &t);
+	struct diagnose_opts dopt = engine_opts(o);
+	struct report_style st = style_for(o);
+	struct diagnosis d;
+	char *cause = NULL, *json;
+	int status;
 
-	if (status == 0) {
-		status = report_dotenv(stdout, &t.an, t.path, &st);
-		if (fix_plan(&t.an, false, &plan) == FIX_PLANNED)
-			suggest_fix(o, t.path);
-		fix_plan_clear(&plan);
+	if (diagnose_run(&dopt, &d, &cause) < 0) {
+		status = engine_error(o, cause);
+		free(cause);
+	} else if (o->json) {
+		json = report_json(&d);
+		puts(json);
+		free(json);
+		status = diagnosis_status(&d);
+	} else {
+		report_checklist(stdout, &d, &st);
+		status = diagnosis_status(&d);
 	}
-	target_close(&t);
+	diagnosis_clear(&d);
+	return status;
+}
+
+int
+run_explain(const struct options *o)
+{
+	struct diagnose_opts dopt = engine_opts(o);
+	struct report_style st = style_for(o);
+	struct diagnosis d;
+	struct explained e;
+	char *cause = NULL;
+	int status = 0;
+
+	if (explain_parse(o->explain, strlen(o->explain), &e) < 0) {
+		fprintf(stderr, _("%s: --explain needs the error text, for "
+		    "example: fix401 --explain \"$(cat error.txt)\"\n"),
+		    PACKAGE);
+		return 2;
+	}
+	/* The keys on this machine, to find the one the server saw. */
+	if (diagnose_run(&dopt, &d, &cause) < 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
+		free(cause);
+		status = 2;
+	} else {
+		report_explain(stdout, &e, &d, &st);
+	}
+	diagnosis_clear(&d);
+	explain_clear(&e);
 	return status;
 }
 

@@ -105,7 +105,8 @@ last_of(const struct sources *s, const char *name, enum source_kind kind,
     bool unconditional)
 {
 	for (size_t i = s->n; i-- > 0;)
-		if (s->c[i].source == kind && strcmp(s->c[i].name, name) == 0 &&
+		if (s->c[i].source == kind && !s->c[i].unloaded &&
+		    strcmp(s->c[i].name, name) == 0 &&
 		    (!unconditional || !s->c[i].conditional))
 			return i;
 	return NO_WINNER;
@@ -129,7 +130,8 @@ file_winner(const struct sources *s, const struct analysis *an,
 	line = dotenv_line_at(&an->doc, b->offset) + 1;
 	for (size_t i = 0; i < s->n; i++)
 		if ((s->c[i].source == SOURCE_DOTENV ||
-		    s->c[i].source == SOURCE_ENVFILE) && s->c[i].line == line &&
+		    s->c[i].source == SOURCE_ENVFILE) && !s->c[i].unloaded &&
+		    s->c[i].line == line &&
 		    strcmp(s->c[i].name, name) == 0)
 			return i;
 	return NO_WINNER;	/* read under a line fix401 cannot place */

@@ -37,6 +37,12 @@ struct candidate {
 	char			*value;		/* what the user meant */
 	size_t			 value_len;
 	bool			 conditional;	/* rcfile: inside a block */
+	bool			 dynamic;	/* rcfile: computed ($(...),
+						   $VAR): value is the text */
+	bool			 unloaded;	/* read by no consumer: a .env.*
+						   variant, a .env above the
+						   first one, another shell's
+						   startup file */
 	unsigned long		 defects;	/* 1UL << enum defect_id */
 	bool			 has_loaders;	/* file candidates only */
 	struct loader_reading	 loaders[LOADER_COUNT];

@@ -39,7 +39,9 @@ for d in quoted export crlf; do
 done
 grep -q 'docker run --env-file *REFUSED' "$T/check1.out" ||
 	fail "--check does not say docker refuses the file"
-grep -q 'fix401 --fix sub' "$T/check1.out" || fail "no --fix hint"
+grep -q "Fix: fix401 --fix $T/proj/sub" "$T/check1.out" || fail "no --fix hint"
+grep -q '^\[FAIL\] The .env line is clean' "$T/check1.out" ||
+	fail "the checklist does not fail dotenv-clean"
 
 # Without a terminal and without --yes nothing is written.
 run nofix --fix . && fail "--fix wrote without being asked"
@@ -59,7 +61,8 @@ backup=$(find "$XDG_STATE_HOME/fix401/backups" -type f -name '*.env')
 [ "$(printf '%s\n' "$backup" | wc -l)" -eq 1 ] || fail "not one backup"
 cmp -s "$backup" "$T/original" || fail "the backup is not the old file"
 [ "$(stat -c %a "$backup")" = 600 ] || fail "the backup is not 0600"
-grep -q 'reads it as written' "$T/fix.out" || fail "no proof printed"
+grep -q '^\[ OK \] The .env line is clean: ' "$T/fix.out" ||
+	fail "no proof printed"
 ls -A | grep -v '^\(\.env\|sub\)$' && fail "--fix left files in the project"
 
 run check2 --check . || fail "--check fails after the fix"
@@ -93,13 +96,13 @@ grep -q 'will not guess' "$T/unsafe.out" || fail "no explanation"
 mkdir -p "$T/empty"
 run none --check "$T/empty"
 [ $rc -eq 1 ] || fail "--check without .env exited $rc"
-grep -q 'No .env file' "$T/none.out" || fail "no 'No .env file' message"
-# -e names a file that is not there (1), or that cannot be read (2).
+grep -q 'no OPENAI_API_KEY anywhere' "$T/none.out" || fail "no 'no key' message"
+# -e names a file that is not there or cannot be read: an error (2).
 run missing --check -e "$T/nowhere.env"
-[ $rc -eq 1 ] || fail "--check -e MISSING exited $rc, not 1"
-grep -q 'does not exist' "$T/missing.out" || fail "no 'does not exist'"
+[ $rc -eq 2 ] || fail "--check -e MISSING exited $rc, not 2"
+grep -q 'does not exist' "$T/missing.err" || fail "no 'does not exist'"
 run missingfix --fix --yes -e "$T/nowhere.env"
-[ $rc -eq 1 ] || fail "--fix -e MISSING exited $rc, not 1"
+[ $rc -eq 2 ] || fail "--fix -e MISSING exited $rc, not 2"
 [ -e "$T/nowhere.env" ] && fail "--fix created a missing file"
 run isdir --check -e "$T/empty"
 [ $rc -eq 2 ] || fail "--check -e DIRECTORY exited $rc, not 2"

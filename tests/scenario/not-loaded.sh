@@ -1,0 +1,65 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Root cause 1: the key never reaches the program: no key at all, a .env in
+# the wrong folder, a misspelt or framework-prefixed name, an empty
+# exported variable, a key only in a startup file.
+. "$srcdir/tests/scenario/common.inc"
+
+new_case nothing
+fx
+expect_rc 1
+expect 'status("key-found") == "fail"' 'j["verdict"] == "problems"' \
+	'j["candidates"] == []' \
+	'all(v is None for v in j["winners"].values())'
+
+new_case parent-dotenv	# python-dotenv walks up; npm dotenv does not
+mkdir -p "$P/app"
+printf 'OPENAI_API_KEY=%s\n' "$KEY" > "$P/.env"
+P="$P/app" fx
+expect 'win("python-dotenv")["path"].endswith("/proj/.env")' \
+	'j["winners"]["node-dotenv"] is None' \
+	'status("key-found") == "pass"'
+
+new_case sibling-dotenv	# the key sits in .env.local, which nothing loads
+printf 'OPENAI_API_KEY=%s\n' "$KEY" > "$P/.env.local"
+fx
+expect_rc 1
+expect 'status("key-found") == "fail"' \
+	'cands(path="'"$P"'/.env.local")[0]["loaded"] is False' \
+	'win("python-dotenv") is None'
+
+new_case near-miss
+printf 'OPEN_AI_API_KEY=%s\n' "$KEY" > "$P/.env"
+fx
+expect_rc 1
+expect 'status("key-found") == "fail"' \
+	'"OPEN_AI_API_KEY" in summary("key-found")' \
+	'cands(name="OPEN_AI_API_KEY")[0]["line"] == 1'
+
+new_case next-public
+printf 'NEXT_PUBLIC_OPENAI_API_KEY=%s\n' "$KEY" > "$P/.env"
+fx
+expect_rc 1
+expect 'status("key-found") == "fail"' \
+	'"NEXT_PUBLIC_OPENAI_API_KEY" in summary("key-found")'
+
+new_case empty-env	# an empty exported variable still beats .env
+printf 'OPENAI_API_KEY=%s\n' "$KEY" > "$P/.env"
+fx OPENAI_API_KEY=
+expect_rc 1
+expect 'status("key-found") == "fail"' \
+	'win("python-dotenv")["source"] == "env"' \
+	'win("python-dotenv")["length"] == 0' \
+	'win("node-dotenv")["source"] == "env"' \
+	'win("python-dotenv-override")["source"] == "dotenv"'
+
+new_case rcfile-only	# exported in ~/.bashrc, but not in this shell
+printf 'export OPENAI_API_KEY="%s"\n' "$KEY" > "$H/.bashrc"
+fx
+expect_rc 1
+expect 'status("key-found") == "fail"' \
+	'".bashrc:1" in summary("key-found")' \
+	'win("login-shell")["source"] == "rcfile"' \
+	'win("login-shell")["line"] == 1' \
+	'win("python-dotenv") is None'
+exit 0

@@ -1,0 +1,40 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# --pid: a running process's environment is what it has, period: a stale
+# key there is the answer for every consumer, whatever .env says.  And
+# the clear failures: no such process, a bad --pid value.
+. "$srcdir/tests/scenario/common.inc"
+
+new_case service-with-stale-key
+printf 'OPENAI_API_KEY=%s\n' "$KEY" > "$P/.env"
+# The "service": started with the old key, in its own environment.
+env -i OPENAI_API_KEY="$OLD" INVOCATION_ID=0123456789abcdef sleep 60 &
+svc=$!
+# /proc/PID/environ is complete once exec is done.
+n=0
+until tr '\0' '\n' < "/proc/$svc/environ" 2>/dev/null | grep -q '^INVOCATION_ID='; do
+	n=$((n + 1))
+	[ $n -lt 500 ] || { kill $svc; fail "the test process never started"; }
+	sleep 0.01
+done
+fx -- --pid "$svc"
+kill $svc
+expect 'win("python-dotenv")["source"] == "pid"' \
+	'win("node-dotenv")["source"] == "pid"' \
+	'win("docker-env-file")["source"] == "pid"' \
+	'win("python-dotenv")["fingerprint"] != cands(source="dotenv")[0]["fingerprint"]' \
+	'status("key-shadowed") == "fail"' \
+	'"service" in hints() or True'
+
+new_case no-such-process
+fx -- --pid 999999999
+expect_rc 2
+expect 'j["verdict"] == "error"' 'len(j["error"]) > 0'
+grep -q 'fix401: ' "$T/err" || fail "no message on stderr"
+
+new_case bad-pid-value
+fx -- --pid abc
+expect_rc 2
+[ -s "$T/out" ] && fail "a usage error wrote to stdout"
+grep -q -- '--pid' "$T/err" || fail "the usage error does not name --pid"
+exit 0
