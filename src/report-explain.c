@@ -116,7 +116,7 @@ put_match(FILE *out, const struct explained *e, const struct diagnosis *d,
 
 void
 report_explain(FILE *out, const struct explained *e,
-    const struct diagnosis *d, const struct report_style *st)
+    const struct diagnosis *d, const struct report_style *st, bool json)
 {
 	struct explain_candidate *c = candidates_of(&d->src);
 	int i = explain_match(e, c, d->src.n);
@@ -124,7 +124,15 @@ report_explain(FILE *out, const struct explained *e,
 	    explain_match_kind(e, &c[i]);
 	enum explain_cause cause = explain_refine(e, kind);
 	const struct explain_cause_info *info = explain_cause_info(cause);
+	char *doc;
 
+	if (json) {
+		doc = report_json_explain(e, d, c, kind, cause);
+		fprintf(out, "%s\n", doc);
+		free(doc);
+		free(c);
+		return;
+	}
 	put_fields(out, e);
 	fputc('\n', out);
 	/* TRANSLATORS: %s is a cause's title, like "key cut short". */

@@ -306,3 +306,63 @@ report_json_error(const char *message)
 	cJSON_Delete(root);
 	return r;
 }
+
+/* ---- --explain --json ---- */
+
+static const char *const format_names[] = {
+	[EXPLAIN_FMT_TEXT] = "text", [EXPLAIN_FMT_JSON] = "json",
+	[EXPLAIN_FMT_PYTHON] = "python", [EXPLAIN_FMT_NODE] = "node",
+	[EXPLAIN_FMT_CURL] = "curl",
+};
+
+static const char *const match_names[] = {
+	[EXPLAIN_MATCH_NONE] = NULL, [EXPLAIN_MATCH_EXACT] = "exact",
+	[EXPLAIN_MATCH_QUOTED] = "quoted",
+	[EXPLAIN_MATCH_TRUNCATED] = "truncated",
+};
+
+/* What the paste says (every string already sanitized by explain_parse). */
+static cJSON *
+explained_json(const struct explained *e, enum explain_cause cause)
+{
+	const struct explain_cause_info *info = explain_cause_info(cause);
+	cJSON *o = must(cJSON_CreateObject());
+
+	add(o, "status", e->status > 0 ? cJSON_CreateNumber(e->status) :
+	    cJSON_CreateNull());
+	add(o, "code", str(e->code));
+	add(o, "type", str(e->type));
+	add(o, "param", str(e->param));
+	add(o, "message", str(e->message));
+	add(o, "request_id", str(e->request_id));
+	add(o, "mask", str(e->mask));
+	add(o, "key_length", e->mask_key_len > 0 ?
+	    cJSON_CreateNumber((double)e->mask_key_len) : cJSON_CreateNull());
+	add(o, "format", str(format_names[e->format]));
+	add(o, "shape", str(explain_shape_id(e->shape)));
+	add(o, "cause", str(info->id));
+	add(o, "title", str(_(info->title)));
+	add(o, "advice", str(_(info->advice)));
+	return o;
+}
+
+char *
+report_json_explain(const struct explained *e, const struct diagnosis *d,
+    const struct explain_candidate *c, enum explain_match_kind kind,
+    enum explain_cause cause)
+{
+	cJSON *root = new_root("ok"), *m = must(cJSON_CreateArray());
+	char *r;
+
+	add(root, "dir", str(d->dir));
+	add(root, "explain", explained_json(e, cause));
+	add(root, "match", str(match_names[kind]));
+	for (size_t i = 0; kind != EXPLAIN_MATCH_NONE && i < d->src.n; i++)
+		if (explain_match_kind(e, &c[i]) == kind)
+			push(m, cJSON_CreateNumber((double)i));
+	add(root, "matches", m);
+	add_sources(root, d);
+	r = print(root);
+	cJSON_Delete(root);
+	return r;
+}

@@ -35,10 +35,18 @@ void	report_checklist(FILE *out, const struct diagnosis *d,
 char	*report_json(const struct diagnosis *d);
 /* ---- --explain ---- */
 /* Prints what e says, its likely cause sharpened by matching the server's
- * mask against every value in d, and which value that was. */
+ * mask against every value in d, and which value that was; with json, the
+ * report_json_explain document instead. */
 void	report_explain(FILE *out, const struct explained *e,
-	    const struct diagnosis *d, const struct report_style *st);
+	    const struct diagnosis *d, const struct report_style *st,
+	    bool json);
 
+/* The --explain --json document: what e says, its cause, the match kind
+ * and the indexes of the candidates of d that matched as kind (c: d's
+ * values as explain_match saw them), and the candidates.  Caller frees. */
+char	*report_json_explain(const struct explained *e,
+	    const struct diagnosis *d, const struct explain_candidate *c,
+	    enum explain_match_kind kind, enum explain_cause cause);
 /* The --json document when there is nothing to diagnose: verdict "error"
  * and the message (borrowed).  Caller frees. */
 char	*report_json_error(const char *message);

@@ -179,7 +179,7 @@ run_explain(const struct options *o)
 		free(cause);
 		status = 2;
 	} else {
-		report_explain(stdout, &e, &d, &st);
+		report_explain(stdout, &e, &d, &st, o->json);
 	}
 	diagnosis_clear(&d);
 	explain_clear(&e);

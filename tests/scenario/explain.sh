@@ -10,14 +10,22 @@ mask() {
 	python3 -c 'import sys; v = sys.argv[1]; print(v[:8] + "*" * (len(v) - 12) + v[-4:])' "$1"
 }
 
-# ex TEXT [VAR=value...]: fix401 --explain TEXT on $P.
+# ex TEXT [VAR=value...] [-- ARG...]: fix401 --explain TEXT [ARG...] run
+# in $P.
 ex() {
 	text=$1
 	shift
+	vars=
+	while [ $# -gt 0 ] && [ "$1" != -- ]; do
+		vars="$vars $1"
+		shift
+	done
+	[ "${1:-}" = -- ] && shift
+	# shellcheck disable=SC2086
 	env -i HOME="$H" PATH=/usr/bin:/bin LC_ALL=C.UTF-8 LANGUAGE= \
-		SHELL=/bin/bash FIX401_DATADIR="$FIX401_DATADIR" "$@" \
-		sh -c 'cd "$1" && exec "$2" --explain "$3"' sh "$P" "$FIX401" \
-		"$text" > "$T/out" 2> "$T/err" < /dev/null
+		SHELL=/bin/bash FIX401_DATADIR="$FIX401_DATADIR" $vars \
+		sh -c 'cd "$1" && shift && exec "$@"' sh "$P" "$FIX401" \
+		--explain "$text" "$@" > "$T/out" 2> "$T/err" < /dev/null
 	rc=$?
 	for s in $SECRETS; do
 		assert_no_secret "$s" "$T/out" "$T/err"
@@ -37,6 +45,15 @@ grep -q 'Likely cause: quotes sent with the key' "$T/out" ||
 	fail "$CASE: quotes not named: $(cat "$T/out")"
 grep -q "$P/.env:1" "$T/out" || fail "$CASE: the .env line is not named"
 grep -q 'invalid_api_key' "$T/out" || fail "$CASE: the code is not shown"
+
+# The same as JSON: the cause id, the match and which candidate.
+ex "$(py_error "Incorrect API key provided: $m.")" -- --json
+[ $rc -eq 0 ] || fail "$CASE --json: exit status $rc"
+expect 'j["explain"]["cause"] == "quotes-sent"' 'j["match"] == "quoted"' \
+	'j["explain"]["status"] == 401' \
+	'j["explain"]["code"] == "invalid_api_key"' \
+	'j["explain"]["key_length"] == 166' \
+	'[j["candidates"][i]["line"] for i in j["matches"]] == [1]'
 
 new_case stale-export	# the key in the error is the stale exported one
 printf 'OPENAI_API_KEY=%s\n' "$KEY" > "$P/.env"

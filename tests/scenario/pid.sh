@@ -32,6 +32,24 @@ expect_rc 2
 expect 'j["verdict"] == "error"' 'len(j["error"]) > 0'
 grep -q 'fix401: ' "$T/err" || fail "no message on stderr"
 
+# Another user's process: a clear "not allowed" (needs root to set up:
+# run fix401 as nobody against a process of root's).
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
+	new_case not-permitted
+	sleep 60 &
+	victim=$!
+	chmod 755 "$T" "$T/case" "$P"
+	setpriv --reuid=65534 --regid=65534 --clear-groups \
+		env -i HOME="$H" PATH=/usr/bin:/bin LC_ALL=C.UTF-8 LANGUAGE= \
+		FIX401_DATADIR="$FIX401_DATADIR" "$FIX401" --check --pid $victim \
+		"$P" > "$T/out" 2> "$T/err" < /dev/null
+	rc=$?
+	kill $victim
+	expect_rc 2
+	grep -qi 'not allowed\|permission\|root' "$T/err" ||
+		fail "$CASE: no clear message: $(cat "$T/err")"
+fi
+
 new_case bad-pid-value
 fx -- --pid abc
 expect_rc 2
