@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Copyright (C) 2026 The fix401 authors. */
 /* The providers table: loads data/providers.json into owned structs (the
- * cJSON tree is freed at once), then tells which provider and key kind a
- * value is, or what else it is, and which provider a base URL names. */
+ * cJSON tree is freed at once), frees it and answers the accessors.  The
+ * lookups live in provider-key.c and provider-url.c. */
 #include <config.h>
 
 #include "provider.h"
@@ -11,48 +11,14 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <unistd.h>
 
 #include <cjson/cJSON.h>
 
 #include "i18n.h"
-#include "key.h"
+#include "provider-table.h"
 #include "safefile.h"
 #include "xalloc.h"
-
-/* One key kind of a provider; owns its strings. */
-struct kind {
-	char	*id;		/* "openai-project" */
-	char	*prefix;	/* "" for none */
-	size_t	 prefix_len;
-	char	*contains;	/* a literal after the prefix, or NULL */
-	char	*suffix;	/* a literal the key ends with, or NULL */
-	bool	 any_char;	/* no charset: printable ASCII but space */
-	bool	 allowed[128];	/* the charset after the prefix */
-	size_t	*lengths;	/* known total lengths in characters */
-	size_t	 nlengths;
-	bool	 api_key;	/* false for look-alikes (sess-) */
-	bool	 fallback;	/* only when no sibling with the prefix fits */
-};
-
-/* One provider; owns everything it points at. */
-struct provider {
-	char	*id;
-	char	*name;
-	char	*base_url;	/* NULL when there is no default */
-	char	*model;		/* NULL when not known */
-	enum provider_auth auth;
-	char	**hosts;	/* NULL-terminated host patterns */
-	char	**env;		/* NULL-terminated variable names */
-	struct kind *kinds;
-	size_t	 nkinds;
-};
-
-struct providers {
-	struct provider *v;	/* owned, n of them */
-	size_t	 n;
-};
 
 /* ---- loading ---- */
 
@@ -132,7 +98,7 @@ parse_charset(const char *s, bool allowed[128])
 /* The "lengths" member of o into k; -1 unless an array of positive
  * integers. */
 static int
-parse_lengths(const cJSON *o, struct kind *k)
+parse_lengths(const cJSON *o, struct provider_kind *k)
 {
 	const cJSON *m = cJSON_GetObjectItemCaseSensitive(o, "lengths"), *e;
 
@@ -154,7 +120,7 @@ parse_lengths(const cJSON *o, struct kind *k)
 
 /* One key kind from o into k (zeroed); -1 when malformed. */
 static int
-parse_kind(const cJSON *o, struct kind *k)
+parse_kind(const cJSON *o, struct provider_kind *k)
 {
 	char *charset = NULL;
 	int rc = 0;
@@ -311,7 +277,7 @@ static void
 provider_clear(struct provider *p)
 {
 	for (size_t i = 0; i < p->nkinds; i++) {
-		struct kind *k = &p->kinds[i];
+		struct provider_kind *k = &p->kinds[i];
 
 		free(k->id);
 		free(k->prefix);
@@ -360,266 +326,6 @@ provider_find(const struct providers *ps, const char *id)
 	return NULL;
 }
 
-/* ---- keys ---- */
-
-/* Fills the shape members of out for v measured against kind k. */
-static void
-measure(const struct kind *k, const char *v, size_t len, struct key_id *out)
-{
-	size_t hi = 0, n = out->length;
-	const char *body = v + k->prefix_len;
-	size_t blen = len - k->prefix_len, slen;
-
-	out->length_fit = KEY_LEN_UNKNOWN;
-	for (size_t i = 0; i < k->nlengths; i++) {
-		if (k->lengths[i] == n)
-			out->length_fit = KEY_LEN_OK;
-		hi = k->lengths[i] > hi ? k->lengths[i] : hi;
-	}
-	/* Between two lengths counts as cut off: a 150-character sk-proj-
-	   key is a 164 one that lost its end, not a long 132 one. */
-	if (k->nlengths > 0 && out->length_fit != KEY_LEN_OK)
-		out->length_fit = n > hi ? KEY_LEN_LONG : KEY_LEN_SHORT;
-	out->charset_ok = true;
-	for (size_t i = 0; i < blen; i++) {
-		unsigned char c = (unsigned char)body[i];
-
-		if (c >= 128 || (k->any_char ? c <= ' ' || c == 0x7f :
-		    !k->allowed[c]))
-			out->charset_ok = false;
-	}
-	slen = k->suffix != NULL ? strlen(k->suffix) : 0;
-	out->marker_ok = (k->contains == NULL || memmem(body, blen,
-	    k->contains, strlen(k->contains)) != NULL) &&
-	    (slen == 0 || (blen >= slen &&
-	    memcmp(v + len - slen, k->suffix, slen) == 0));
-}
-
-/* True when v has every trait kind k lists. */
-static bool
-fits(const struct kind *k, const char *v, size_t len)
-{
-	struct key_id m = { .length = key_length(v, len) };
-
-	measure(k, v, len, &m);
-	return (m.length_fit == KEY_LEN_OK ||
-	    m.length_fit == KEY_LEN_UNKNOWN) && m.charset_ok && m.marker_ok;
-}
-
-/* How well kind k explains v, among kinds sharing its prefix: 3 fits, 2
- * holds its marker, 1 is the fallback, 0 merely shares the prefix. */
-static int
-score(const struct kind *k, const char *v, size_t len)
-{
-	if (k->fallback)
-		return 1;
-	if (fits(k, v, len))
-		return 3;
-	if (k->contains != NULL && memmem(v + k->prefix_len,
-	    len - k->prefix_len, k->contains, strlen(k->contains)) != NULL)
-		return 2;
-	return 0;
-}
-
-/* The best kind whose prefix starts v (the longest prefix wins, then
- * score()), or with bare set the first prefix-less kind v fits.  *pp
- * gets its provider.  NULL when none. */
-static const struct kind *
-pick_kind(const struct providers *ps, const char *v, size_t len, bool bare,
-    const struct provider **pp)
-{
-	const struct kind *best = NULL;
-	int best_score = -1;
-
-	for (size_t i = 0; i < ps->n; i++) {
-		for (size_t j = 0; j < ps->v[i].nkinds; j++) {
-			const struct kind *k = &ps->v[i].kinds[j];
-			int s;
-
-			if (bare ? k->prefix_len != 0 || !fits(k, v, len) :
-			    k->prefix_len == 0 || len <= k->prefix_len ||
-			    memcmp(v, k->prefix, k->prefix_len) != 0)
-				continue;
-			s = score(k, v, len);
-			if (best != NULL && (k->prefix_len < best->prefix_len ||
-			    (k->prefix_len == best->prefix_len &&
-			    s <= best_score)))
-				continue;
-			best = k;
-			best_score = s;
-			*pp = &ps->v[i];
-		}
-	}
-	return best;
-}
-
-static bool
-is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-/* True when whitespace stands between two other characters. */
-static bool
-has_inner_space(const char *v, size_t len)
-{
-	size_t a = 0, b = len;
-
-	while (a < b && is_space(v[a]))
-		a++;
-	while (b > a && is_space(v[b - 1]))
-		b--;
-	for (size_t i = a; i < b; i++)
-		if (is_space(v[i]))
-			return true;
-	return false;
-}
-
-/* What v is when it is plainly not a key, else KEY_ID_UNKNOWN. */
-static enum key_id_class
-not_a_key(const char *v, size_t len)
-{
-	if (key_is_placeholder(v, len))
-		return KEY_ID_PLACEHOLDER;
-	if (memmem(v, len, "://", 3) != NULL)
-		return KEY_ID_URL;
-	if (len > 4 && memcmp(v, "org-", 4) == 0)
-		return KEY_ID_ORG_ID;
-	if (len > 5 && memcmp(v, "proj_", 5) == 0)
-		return KEY_ID_PROJECT_ID;
-	return KEY_ID_UNKNOWN;
-}
-
-/* Records kind k of provider p as the verdict. */
-static void
-settle(const struct provider *p, const struct kind *k, const char *v,
-    size_t len, struct key_id *out)
-{
-	out->provider = p;
-	out->kind = k->id;
-	measure(k, v, len, out);
-	out->cls = k->api_key ? KEY_ID_KEY : KEY_ID_SESSION;
-}
-
-void
-provider_identify_key(const struct providers *ps, const char *v,
-    size_t len, struct key_id *out)
-{
-	const struct provider *p = NULL;
-	const struct kind *k;
-
-	*out = (struct key_id){ .cls = KEY_ID_UNKNOWN,
-	    .length = key_length(v, len), .length_fit = KEY_LEN_UNKNOWN,
-	    .charset_ok = true, .marker_ok = true };
-	if (len == 0) {
-		out->cls = KEY_ID_EMPTY;
-		return;
-	}
-	k = pick_kind(ps, v, len, false, &p);
-	/* A key of a known shape is a key even if it happens to contain
-	   a word such as "here" that marks placeholders. */
-	if (k != NULL && !k->fallback && fits(k, v, len)) {
-		settle(p, k, v, len, out);
-		return;
-	}
-	out->cls = not_a_key(v, len);
-	if (out->cls != KEY_ID_UNKNOWN)
-		return;
-	if (k == NULL && has_inner_space(v, len)) {
-		out->cls = KEY_ID_PROSE;
-		return;
-	}
-	if (k == NULL)
-		k = pick_kind(ps, v, len, true, &p);
-	if (k != NULL)
-		settle(p, k, v, len, out);
-}
-
-/* ---- base URLs ---- */
-
-/* The host and port of a URL; port is the scheme's default when absent,
- * -1 when not known. */
-struct hostport {
-	const char *host;
-	size_t	 hlen;
-	long	 port;
-};
-
-/* Splits url into hp; false when it has no scheme://host. */
-static bool
-url_split(const char *url, struct hostport *hp)
-{
-	const char *s = strstr(url, "://"), *a, *end, *h;
-
-	if (s == NULL)
-		return false;
-	hp->port = (s - url == 5 && strncasecmp(url, "https", 5) == 0) ? 443 :
-	    (s - url == 4 && strncasecmp(url, "http", 4) == 0) ? 80 : -1;
-	a = s + 3;
-	end = a + strcspn(a, "/?#");
-	for (h = end; h > a; h--)	/* skip user:password@ */
-		if (h[-1] == '@')
-			break;
-	a = h > a ? h : a;
-	if (*a == '[') {		/* [::1]:8000 */
-		h = memchr(a, ']', (size_t)(end - a));
-		if (h == NULL)
-			return false;
-		hp->host = a + 1;
-		hp->hlen = (size_t)(h - a - 1);
-		h++;
-	} else {
-		h = memchr(a, ':', (size_t)(end - a));
-		h = h != NULL ? h : end;
-		hp->host = a;
-		hp->hlen = (size_t)(h - a);
-	}
-	if (h < end && *h == ':' && h + 1 < end)
-		hp->port = strtol(h + 1, NULL, 10);
-	if (hp->hlen > 0 && hp->host[hp->hlen - 1] == '.')
-		hp->hlen--;		/* api.openai.com. */
-	return hp->hlen > 0;
-}
-
-static bool
-is_loopback(const struct hostport *hp)
-{
-	return (hp->hlen == 9 && strncasecmp(hp->host, "localhost", 9) == 0) ||
-	    (hp->hlen == 3 && memcmp(hp->host, "::1", 3) == 0) ||
-	    (hp->hlen >= 4 && memcmp(hp->host, "127.", 4) == 0);
-}
-
-/* True when pattern ("host", "host:port", "*.domain") matches hp. */
-static bool
-host_match(const char *pat, const struct hostport *hp)
-{
-	const char *colon = strchr(pat, ':');
-	size_t plen = colon != NULL ? (size_t)(colon - pat) : strlen(pat);
-
-	if (colon != NULL && strtol(colon + 1, NULL, 10) != hp->port)
-		return false;
-	if (plen == 9 && strncmp(pat, "localhost", 9) == 0)
-		return is_loopback(hp);
-	if (plen > 2 && pat[0] == '*' && pat[1] == '.')
-		return hp->hlen > plen - 1 && strncasecmp(hp->host + hp->hlen -
-		    (plen - 1), pat + 1, plen - 1) == 0;
-	return hp->hlen == plen && strncasecmp(hp->host, pat, plen) == 0;
-}
-
-const struct provider *
-provider_for_url(const struct providers *ps, const char *url)
-{
-	struct hostport hp;
-
-	if (url == NULL || !url_split(url, &hp))
-		return NULL;
-	for (size_t i = 0; i < ps->n; i++)
-		for (char **h = ps->v[i].hosts; *h != NULL; h++)
-			if (host_match(*h, &hp))
-				return &ps->v[i];
-	return NULL;
-}
-
 /* ---- accessors ---- */
 
 const char *
@@ -656,33 +362,4 @@ const char *const *
 provider_env(const struct provider *p)
 {
 	return (const char *const *)p->env;
-}
-
-/* ---- added lookups ---- */
-
-bool
-provider_key_kind(const struct providers *ps, const char *kind,
-    struct key_kind *out)
-{
-	for (size_t i = 0; i < ps->n; i++) {
-		for (size_t j = 0; j < ps->v[i].nkinds; j++) {
-			const struct kind *k = &ps->v[i].kinds[j];
-
-			if (strcmp(k->id, kind) != 0)
-				continue;
-			out->lengths = k->lengths;
-			out->nlengths = k->nlengths;
-			out->fallback = k->fallback;
-			return true;
-		}
-	}
-	return false;
-}
-
-bool
-provider_url_loopback(const char *url)
-{
-	struct hostport hp;
-
-	return url != NULL && url_split(url, &hp) && is_loopback(&hp);
 }

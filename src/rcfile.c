@@ -90,6 +90,9 @@ rcfile_entry_value(struct rcfile_entry *e, const struct tok *t, size_t n,
 	}
 	e->dynamic = dyn;
 	e->value = buf_take(&b, &len);
+	/* Values are C strings from here on (a shell cannot hold a NUL):
+	 * wipe what follows one now, as rcfile_list_clear will not see it. */
+	xwipe(e->value + strlen(e->value), len - strlen(e->value));
 	e->cr = n > 0 && t[n - 1].crlf;
 }
 
