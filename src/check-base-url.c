@@ -15,10 +15,10 @@
 #include "defect.h"
 #include "i18n.h"
 #include "key.h"
+#include "sanitize.h"
 #include "xalloc.h"
 
 #define OPENAI_URL	"https://api.openai.com/v1"
-#define SHOW_MAX	96	/* bytes of a URL shown before "..." */
 
 /* The base URL under judgement.  Borrows url and from from the context;
  * owns where and shown. */
@@ -39,17 +39,6 @@ static const char *const endpoints[] = {
 	"/models",
 };
 
-/* Appends v[0..n) to out at *o as safe ASCII. */
-static void
-put_safe(char *out, size_t *o, const char *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)v[i];
-
-		out[(*o)++] = c > 0x20 && c < 0x7f ? (char)c : '?';
-	}
-}
-
 /* True when v, which is no URL, may be a key: it has none of the
  * characters of a host or path, or ps knows it as one. */
 static bool
@@ -63,36 +52,22 @@ maybe_key(const struct providers *ps, const char *v)
 	return id.cls == KEY_ID_KEY || id.cls == KEY_ID_SESSION;
 }
 
-/* The URL as it may be shown: printable ASCII, without a user:password@
- * part, a query or a fragment, at most SHOW_MAX bytes.  A value that is
- * no URL and may be a key is masked (caller frees). */
+/* The URL as it may be shown (caller frees): sanitize_url(), which drops
+ * a user:password@ part, a query and a fragment and masks what may be a
+ * secret in the host or path.  A value that is no URL and may be a key is
+ * shown masked, or by its length. */
 static char *
 url_shown(const struct providers *ps, const char *v)
 {
-	const char *s = strstr(v, "://"), *a, *aend, *h, *end;
-	size_t n = strlen(v), o = 0;
+	size_t n = strlen(v);
 	char *out;
 
-	if (s == NULL && maybe_key(ps, v)) {
+	if (strstr(v, "://") == NULL && maybe_key(ps, v)) {
 		out = key_mask(v, n, false);
 		return out != NULL ? out : xasprintf(ngettext("%zu character",
 		    "%zu characters", key_length(v, n)), key_length(v, n));
 	}
-	a = s != NULL ? s + 3 : v;
-	aend = a + strcspn(a, "/?#");
-	for (h = aend; h > a && h[-1] != '@'; h--)	/* skip user:pass@ */
-		;
-	end = aend + strcspn(aend, "?#");
-	out = xmalloc(n + 4);
-	put_safe(out, &o, v, (size_t)(a - v));
-	put_safe(out, &o, h, (size_t)(end - h));
-	if (o > SHOW_MAX) {
-		o = SHOW_MAX;
-		memcpy(out + o, "...", 3);
-		o += 3;
-	}
-	out[o] = '\0';
-	return out;
+	return sanitize_url(v);
 }
 
 /* Splits t->url into prefix and path; false when it has no "://". */

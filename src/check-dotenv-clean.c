@@ -45,6 +45,7 @@ run(const struct check_ctx *ctx, struct check_result *r)
 {
 	const struct finding *f;
 	struct buf who = { 0 }, why = { 0 };
+	char *fix = NULL;
 
 	if (ctx->dotenv == NULL) {
 		check_set(r, CHECK_SKIP, _("no .env file"));
@@ -62,19 +63,19 @@ run(const struct check_ctx *ctx, struct check_result *r)
 		check_set(r, CHECK_FAIL, _("%s:%zu reads wrong in %s"),
 		    ctx->dotenv_path, f->a->line + 1, who.p);
 		check_detail(r, "%s", why.p);
-		check_fix(r, "fix401 --fix %s", ctx->dir);
+		fix = check_command(ctx, "--fix");
 	} else if (why.n > 0) {
 		check_set(r, CHECK_WARN, _("%s:%zu reads right, but: %s"),
 		    ctx->dotenv_path, f->a->line + 1, why.p);
-		if (f->defects & (1UL << DEFECT_DUPLICATE))
-			check_fix(r, "fix401 --fix --remove-duplicates %s",
-			    ctx->dir);
-		else
-			check_fix(r, "fix401 --fix %s", ctx->dir);
+		fix = check_command(ctx, f->defects & (1UL << DEFECT_DUPLICATE) ?
+		    "--fix --remove-duplicates" : "--fix");
 	} else {
 		check_set(r, CHECK_PASS, _("%s:%zu reads the same in every "
 		    "loader"), ctx->dotenv_path, f->a->line + 1);
 	}
+	if (fix != NULL)
+		check_fix(r, "%s", fix);
+	free(fix);
 	buf_free(&who);
 	buf_free(&why);
 }

@@ -34,23 +34,14 @@ add_text(struct buf *b, const char *s)
 	buf_add(b, s, strlen(s));
 }
 
-/* Appends s to b as one shell word: as it is when that is safe, else in
- * single quotes. */
+/* Appends s to b as one shell word. */
 static void
 add_word(struct buf *b, const char *s)
 {
-	if (*s != '\0' && strspn(s, "abcdefghijklmnopqrstuvwxyz"
-	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./+-@%:,=") == strlen(s)) {
-		buf_add(b, s, strlen(s));
-		return;
-	}
-	buf_addc(b, '\'');
-	for (; *s != '\0'; s++)
-		if (*s == '\'')
-			buf_add(b, "'\\''", 4);
-		else
-			buf_addc(b, *s);
-	buf_addc(b, '\'');
+	char *w = check_quote(s);
+
+	buf_add(b, w, strlen(w));
+	free(w);
 }
 
 /* Appends a command that adds name to .gitignore in the current folder.

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Copyright (C) 2026 The fix401 authors. */
-/* key-accepted: Whether GET /models with the key gives 200.  Needs the network; until the live
- * probes exist this version reports it as skipped. */
+/* key-accepted: GET /models with the key gives 200.  Needs the network;
+ * until the live probes exist it is always skipped. */
 #include <config.h>
 
 #include "check.h"

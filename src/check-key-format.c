@@ -114,14 +114,18 @@ judge_stray(const struct check_ctx *ctx, const struct candidate *w,
 	}
 	check_detail(r, _("Copying from a web page, a chat or a PDF can add "
 	    "characters nobody sees; the server then gets a different key."));
-	if (w->source == SOURCE_DOTENV)
-		check_fix(r, "fix401 --fix %s", ctx->dir);
-	else if (w->path != NULL)
+	if (w->source == SOURCE_DOTENV || w->source == SOURCE_ENVFILE) {
+		char *cmd = check_command(ctx, "--fix");
+
+		check_fix(r, "%s", cmd);
+		free(cmd);
+	} else if (w->path != NULL) {
 		check_fix(r, _("copy the key again and retype the line at %s"),
 		    where);
-	else
+	} else {
 		check_fix(r, _("copy the key again and export OPENAI_API_KEY "
 		    "anew where it is set"));
+	}
 	return true;
 }
 
@@ -335,6 +339,11 @@ run(const struct check_ctx *ctx, struct check_result *r)
 	}
 	if (w->value_len == 0) {
 		check_set(r, CHECK_SKIP, _("the key is empty (see key-found)"));
+		return;
+	}
+	if (w->dynamic) {
+		check_set(r, CHECK_SKIP, _("the key is made by a command when the "
+		    "shell starts: it cannot be judged offline"));
 		return;
 	}
 	if (ctx->providers == NULL) {

@@ -10,6 +10,7 @@
 
 #include "check.h"
 #include "i18n.h"
+#include "sanitize.h"
 #include "xalloc.h"
 
 /* The key's side and the base URL's side, as the user reads them. */
@@ -30,6 +31,7 @@ fix_mismatch(const struct check_ctx *ctx, const struct sides *s,
     struct check_result *r)
 {
 	const char *base = provider_base_url(s->kp);
+	char *dir;
 
 	/* api-key auth (Azure) means a resource of the user's own: the key
 	   is what is wrong there, not the URL. */
@@ -43,9 +45,12 @@ fix_mismatch(const struct check_ctx *ctx, const struct sides *s,
 		check_fix(r, "export OPENAI_BASE_URL=%s", base);
 	else if (ctx->base_url != NULL)
 		check_fix(r, "fix401 --base-url %s", base);
-	else
-		check_fix(r, _("add OPENAI_BASE_URL=%s to %s/.env"), base,
-		    ctx->dir);
+	else {
+		/* the folder's name is untrusted: a clone may hold escapes */
+		dir = sanitize_text(ctx->dir, strlen(ctx->dir), NULL);
+		check_fix(r, _("add OPENAI_BASE_URL=%s to %s/.env"), base, dir);
+		free(dir);
+	}
 }
 
 /* The key and the base URL belong to different services. */

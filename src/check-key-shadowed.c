@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Copyright (C) 2026 The fix401 authors. */
 /* key-shadowed: every copy of the key agrees, or the copy that wins is the
- * one in the project's .env file. */
+ * one in the project's .env file.  Copies nothing reads (a .env.example,
+ * another shell's startup file, an unexported or unset value) and values
+ * computed by a command are not compared. */
 #include <config.h>
 
 #include <stdlib.h>
@@ -15,6 +17,15 @@ static bool
 is_key(const struct candidate *c)
 {
 	return strcmp(c->name, "OPENAI_API_KEY") == 0;
+}
+
+/* A copy some program reads as it is: loaded, exported, not unset
+ * later, and not computed by a command (its text is not the key). */
+static bool
+counts(const struct candidate *c)
+{
+	return is_key(c) && !c->unloaded && !c->unexported && !c->cleared &&
+	    !c->dynamic;
 }
 
 static bool
@@ -47,7 +58,7 @@ origin_of(const struct sources *s, const struct candidate *w)
 {
 	for (size_t i = s->n; i-- > 0;)
 		if (is_key(&s->c[i]) && s->c[i].source == SOURCE_RCFILE &&
-		    same_value(&s->c[i], w))
+		    !s->c[i].dynamic && same_value(&s->c[i], w))
 			return &s->c[i];
 	return NULL;
 }
@@ -81,30 +92,61 @@ shadowed(const struct check_ctx *ctx, const struct candidate *w,
 	free(fw);
 }
 
+/* Other copies that count differ from the winner w: name the first. */
+static void
+differs(const struct candidate *d, size_t n, struct check_result *r)
+{
+	char *dw = check_where(d);
+
+	/* TRANSLATORS: a count, then where the first differing copy is. */
+	check_set(r, CHECK_WARN, ngettext("%zu other copy of the key differs "
+	    "from the one that wins: %s", "%zu other copies of the key differ "
+	    "from the one that wins, first %s", n), n, dw);
+	check_detail(r, _("Two different keys cause 401s that come and go "
+	    "with how a program is started."));
+	if (d->source == SOURCE_ENV)
+		check_fix(r, _("unset OPENAI_API_KEY, or export the key that "
+		    "wins"));
+	else if (d->source == SOURCE_PID)
+		check_fix(r, _("restart the process with the key that wins"));
+	else
+		check_fix(r, _("put the key that wins at %s, or delete that "
+		    "line"), dw);
+	free(dw);
+}
+
 static void
 run(const struct check_ctx *ctx, struct check_result *r)
 {
-	const struct candidate *w = check_winner(ctx), *f;
+	const struct candidate *w = check_winner(ctx), *f, *d = NULL;
 	size_t copies = 0, differ = 0;
 
-	for (size_t i = 0; i < ctx->src->n; i++) {
-		if (!is_key(&ctx->src->c[i]))
-			continue;
-		copies++;
-		if (w != NULL && !same_value(&ctx->src->c[i], w))
-			differ++;
-	}
 	if (w == NULL) {
 		check_set(r, CHECK_SKIP, _("no key wins (see key-found)"));
 		return;
+	}
+	if (w->dynamic) {
+		check_set(r, CHECK_SKIP, _("the key that wins is set by a "
+		    "command when the shell starts: it cannot be compared "
+		    "offline"));
+		return;
+	}
+	for (size_t i = 0; i < ctx->src->n; i++) {
+		const struct candidate *c = &ctx->src->c[i];
+
+		if (!counts(c) && c != w)
+			continue;
+		copies++;
+		if (same_value(c, w))
+			continue;
+		differ++;
+		d = d != NULL ? d : c;
 	}
 	f = file_key(ctx->src);
 	if (f != NULL && !from_file(w) && !same_value(w, f))
 		shadowed(ctx, w, f, r);
 	else if (differ > 0)
-		check_set(r, CHECK_WARN, ngettext("%zu other copy of the key "
-		    "differs from the one that wins", "%zu other copies of the "
-		    "key differ from the one that wins", differ), differ);
+		differs(d, differ, r);
 	else
 		check_set(r, CHECK_PASS, ngettext("the key is set in %zu place",
 		    "all %zu copies of the key agree", copies), copies);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Copyright (C) 2026 The fix401 authors. */
-/* network: Whether the endpoint answers over TLS.  Needs the network; until the live
- * probes exist this version reports it as skipped. */
+/* network: the endpoint answers over TLS.  Needs the network; until the
+ * live probes exist it is always skipped. */
 #include <config.h>
 
 #include "check.h"

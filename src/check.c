@@ -10,7 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "i18n.h"
+#include "sanitize.h"
 #include "xalloc.h"
 
 /* SPEC 5 order: the wizard's steps and --json's checks[]. */
@@ -154,6 +156,36 @@ check_url(const struct check_ctx *ctx, const struct candidate **from)
 }
 
 char *
+check_quote(const char *s)
+{
+	struct buf b = { 0 };
+	size_t len;
+
+	if (*s != '\0' && strspn(s, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./+-@%:,=") == strlen(s))
+		return xstrdup(s);
+	buf_addc(&b, '\'');
+	for (; *s != '\0'; s++)
+		if (*s == '\'')
+			buf_add(&b, "'\\''", 4);
+		else
+			buf_addc(&b, *s);
+	buf_addc(&b, '\'');
+	return buf_take(&b, &len);
+}
+
+char *
+check_command(const struct check_ctx *ctx, const char *args)
+{
+	bool e = ctx->env_file && ctx->dotenv_path != NULL;
+	char *w = check_quote(e ? ctx->dotenv_path : ctx->dir), *r;
+
+	r = xasprintf("fix401 %s %s%s", args, e ? "-e " : "", w);
+	free(w);
+	return r;
+}
+
+char *
 check_url_where(const struct check_ctx *ctx, const struct candidate *from)
 {
 	if (from != NULL)
@@ -172,7 +204,9 @@ check_where(const struct candidate *c)
 	case SOURCE_PID:
 		return xstrdup(_("the process's environment"));
 	default:
-		return c->line > 0 ? xasprintf("%s:%zu", c->path, c->line) :
-		    xstrdup(c->path);
+		break;
 	}
+	/* a path is untrusted: a cloned repo may name a file .env<ESC>[31m */
+	return sanitize_take(c->line > 0 ? xasprintf("%s:%zu", c->path,
+	    c->line) : xstrdup(c->path));
 }

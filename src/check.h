@@ -48,6 +48,7 @@ struct check_ctx {
 						   (the provider checks skip) */
 	const char		*base_url;	/* --base-url, or NULL */
 	const struct dotenv_facts *facts;	/* or NULL: not gathered */
+	bool			 env_file;	/* dotenv_path came from -e */
 };
 
 /* What a check found.  Owns its strings (translated text, no key). */
@@ -106,6 +107,12 @@ const char	*check_url(const struct check_ctx *ctx,
  * check_where(from), "--base-url" or "the default" (caller frees). */
 char	*check_url_where(const struct check_ctx *ctx,
 	    const struct candidate *from);
+/* s as one shell word: as it is when safe, else in single quotes (caller
+ * frees). */
+char	*check_quote(const char *s);
+/* The fix401 command that works on the same file, as the user types it:
+ * "fix401 ARGS -e FILE" or "fix401 ARGS DIR", quoted (caller frees). */
+char	*check_command(const struct check_ctx *ctx, const char *args);
 /* A place as the user reads it: "path:line", "the environment" ...
  * (caller frees). */
 char	*check_where(const struct candidate *c);

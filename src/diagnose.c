@@ -8,8 +8,10 @@
 
 #include <assert.h>
 #include <pwd.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "facts.h"
@@ -18,17 +20,27 @@
 #include "safefile.h"
 #include "xalloc.h"
 
-/* The home folder startup files live in: $HOME, else the password
- * database's.  Borrowed; NULL when neither is known. */
+/* The home folder startup files live in: $HOME of the environment
+ * diagnosed, else the password database's for its owner (the --pid
+ * process's, else ours).  Borrowed; NULL when neither is known. */
 static const char *
-home_dir(const struct procenv *env)
+home_dir(const struct procenv *env, long pid)
 {
 	const char *h = procenv_get(env, "HOME");
+	uid_t uid = getuid();
 	struct passwd *pw;
+	struct stat st;
+	char proc[32];
 
 	if (h != NULL && h[0] == '/')
 		return h;
-	pw = getpwuid(getuid());
+	if (pid > 0) {
+		snprintf(proc, sizeof proc, "/proc/%ld", pid);
+		if (stat(proc, &st) == -1)
+			return NULL;
+		uid = st.st_uid;
+	}
+	pw = getpwuid(uid);
 	return pw != NULL ? pw->pw_dir : NULL;
 }
 
@@ -90,10 +102,10 @@ load_dotenv(const struct diagnose_opts *o, struct diagnosis *d,
 
 /* Every other copy: the unloaded .env files, then the startup files. */
 static void
-load_others(struct diagnosis *d, const struct procenv *env)
+load_others(struct diagnosis *d, const struct procenv *env, long pid)
 {
 	char **paths = gather_unloaded_dotenvs(d->dir, d->dotenv_path), **notes;
-	const char *home = home_dir(env);
+	const char *home = home_dir(env, pid);
 
 	for (size_t i = 0; paths[i] != NULL; i++) {
 		char *cause = NULL;
@@ -129,6 +141,7 @@ fill_ctx(const struct diagnose_opts *o, struct diagnosis *d)
 	c->providers = d->providers;
 	c->base_url = o->base_url;
 	c->facts = d->dotenv_path != NULL ? &d->facts : NULL;
+	c->env_file = o->env_file != NULL;
 }
 
 /* Runs the check table into d->results. */
@@ -165,7 +178,7 @@ diagnose_run(const struct diagnose_opts *o, struct diagnosis *d,
 	gather_env(&d->src, &env, o->pid > 0 ? SOURCE_PID : SOURCE_ENV);
 	if (load_dotenv(o, d, &env, cause) < 0)
 		goto out;
-	load_others(d, &env);
+	load_others(d, &env, o->pid);
 	sources_decide(&d->src, d->have_an ? &d->an : NULL, d->dotenv_in_dir,
 	    o->pid > 0);
 	if ((d->providers = providers_load(o->providers_file, cause)) == NULL) {

@@ -17,7 +17,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "defect.h"
 #include "safefile.h"
+#include "xalloc.h"
+
+/* No command of the repository's config runs for our queries. */
+#define GIT_SAFE	"-c", "core.fsmonitor=false"
 
 /* Exit statuses of run_git beyond git's own. */
 enum {
@@ -25,13 +30,39 @@ enum {
 	GIT_KILLED = -2		/* ended by a signal */
 };
 
-/* Runs argv ("git", "-C", dir, ...; borrowed, NULL-ended) with stdin,
- * stdout and stderr on /dev/null and our environment, and returns its
- * exit status or GIT_MISSING/GIT_KILLED. */
+/* Our environment without the variables that may hold a key: a
+ * repository's own config (hooks, core.fsmonitor) can run commands, and
+ * those must not see it.  The array is new; the strings are borrowed. */
+static char **
+git_environ(void)
+{
+	size_t n = 0, k = 0;
+	char **env;
+
+	while (environ[n] != NULL)
+		n++;
+	env = xcalloc(n + 1, sizeof *env);
+	for (size_t i = 0; i < n; i++) {
+		const char *eq = strchr(environ[i], '=');
+		char *name = xmemdup(environ[i], eq != NULL ?
+		    (size_t)(eq - environ[i]) : strlen(environ[i]));
+
+		if (!defect_relevant_name(name))
+			env[k++] = environ[i];
+		free(name);
+	}
+	env[k] = NULL;
+	return env;
+}
+
+/* Runs argv ("git", ...; borrowed, NULL-ended) with stdin, stdout and
+ * stderr on /dev/null and git_environ(), and returns its exit status or
+ * GIT_MISSING/GIT_KILLED. */
 static int
 run_git(const char *const argv[])
 {
 	posix_spawn_file_actions_t fa;
+	char **env;
 	pid_t pid;
 	int st, err;
 
@@ -42,9 +73,11 @@ run_git(const char *const argv[])
 	for (int fd = 1; fd <= 2 && err == 0; fd++)
 		err = posix_spawn_file_actions_addopen(&fa, fd, "/dev/null",
 		    O_WRONLY, 0);
+	env = git_environ();
 	if (err == 0)
 		err = posix_spawnp(&pid, "git", &fa, NULL,
-		    (char *const *)argv, environ);
+		    (char *const *)argv, env);
+	free(env);
 	posix_spawn_file_actions_destroy(&fa);
 	if (err != 0)
 		return GIT_MISSING;
@@ -61,14 +94,14 @@ run_git(const char *const argv[])
 static void
 ask_git(const char *dir, const char *name, struct dotenv_facts *f)
 {
-	const char *repo[] = { "git", "-C", dir, "rev-parse",
+	const char *repo[] = { "git", GIT_SAFE, "-C", dir, "rev-parse",
 	    "--is-inside-work-tree", NULL };
-	const char *tracked[] = { "git", "-C", dir, "ls-files",
+	const char *tracked[] = { "git", GIT_SAFE, "-C", dir, "ls-files",
 	    "--error-unmatch", "--", name, NULL };
 	/* --no-index: a rule counts even when the file is tracked, so a
 	 * tracked .env that is already listed needs no second line. */
-	const char *ignored[] = { "git", "-C", dir, "check-ignore", "-q",
-	    "--no-index", "--", name, NULL };
+	const char *ignored[] = { "git", GIT_SAFE, "-C", dir, "check-ignore",
+	    "-q", "--no-index", "--", name, NULL };
 	int st = run_git(repo);
 
 	/* 0: inside a work tree; 128: not a repository (or one git

@@ -15,9 +15,10 @@
 
 #include "analysis.h"
 #include "defect.h"
+#include "envfile.h"
 #include "i18n.h"
-#include "rcfile.h"
 #include "safefile.h"
+#include "sanitize.h"
 #include "xalloc.h"
 
 void
@@ -47,12 +48,12 @@ gather_file(struct sources *s, const char *path, enum source_kind kind,
 	char *buf;
 	size_t len, first = s->n;
 
-	if (safefile_read(path, &buf, &len) < 0) {
+	if (safefile_read_follow(path, &buf, &len) < 0) {
 		if (errno == ENOENT)
 			return 0;
 		/* TRANSLATORS: a file, then why it cannot be read. */
-		*cause = xasprintf(_("cannot read %s: %s"), path,
-		    strerror(errno));
+		*cause = sanitize_take(xasprintf(_("cannot read %s: %s"),
+		    path, strerror(errno)));
 		return -1;
 	}
 	analysis_run(&an, buf, len, gather_env_lookup, (void *)env);
@@ -64,29 +65,22 @@ gather_file(struct sources *s, const char *path, enum source_kind kind,
 	return 0;
 }
 
-/* A NULL-terminated list of paths being built.  Owns them. */
-struct paths {
-	char	**v;
-	size_t	  n, cap;
-};
-
-static void
-list_add(struct paths *l, const char *p)
+void
+gather_paths_add(struct gather_paths *l, const char *p)
 {
 	l->v = xgrow(l->v, &l->cap, l->n + 2, sizeof *l->v);
 	l->v[l->n++] = xstrdup(p);
 	l->v[l->n] = NULL;
 }
 
-/* The list as gather_paths_free frees it (never NULL). */
-static char **
-list_take(struct paths *l)
+char **
+gather_paths_take(struct gather_paths *l)
 {
 	return l->v != NULL ? l->v : xcalloc(1, sizeof *l->v);
 }
 
-static bool
-is_file(const char *path)
+bool
+gather_is_file(const char *path)
 {
 	struct stat st;
 
@@ -99,9 +93,20 @@ by_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* dir's .env.* files, sorted, appended to l. */
+/* True when path is the file st describes. */
+static bool
+same_file(const char *path, const struct stat *st)
+{
+	struct stat p;
+
+	return st != NULL && stat(path, &p) == 0 && p.st_dev == st->st_dev &&
+	    p.st_ino == st->st_ino;
+}
+
+/* dir's .env.* files but the one lst describes (may be NULL), sorted,
+ * appended to l. */
 static void
-add_variants(const char *dir, struct paths *l)
+add_variants(const char *dir, const struct stat *lst, struct gather_paths *l)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
@@ -115,8 +120,8 @@ add_variants(const char *dir, struct paths *l)
 		if (strncmp(e->d_name, ".env.", 5) != 0 || e->d_name[5] == '\0')
 			continue;
 		p = safefile_join(dir, e->d_name);
-		if (is_file(p))
-			list_add(l, p);
+		if (gather_is_file(p) && !same_file(p, lst))
+			gather_paths_add(l, p);
 		free(p);
 	}
 	closedir(d);
@@ -125,27 +130,34 @@ add_variants(const char *dir, struct paths *l)
 }
 
 char **
-gather_unloaded_dotenvs(const char *dir, const char *first)
+gather_unloaded_dotenvs(const char *dir, const char *loaded)
 {
-	struct paths l = { 0 };
-	char *d, *up, *p;
+	struct gather_paths l = { 0 };
+	struct stat st;
+	const struct stat *lst = NULL;
+	char *d = envfile_absolute(dir), *up, *p;
 
-	add_variants(dir, &l);
-	if (first == NULL)
-		return list_take(&l);
-	/* Above the .env find_dotenv stops at. */
-	d = safefile_dirname(first);
-	while (strcmp(d, "/") != 0) {
+	if (d == NULL)
+		return gather_paths_take(&l);
+	if (loaded != NULL && stat(loaded, &st) == 0)
+		lst = &st;
+	add_variants(d, lst, &l);
+	/* dir/.env and each parent's, up to "/" (its own dirname). */
+	for (;;) {
+		p = safefile_join(d, ".env");
+		if (gather_is_file(p) && !same_file(p, lst))
+			gather_paths_add(&l, p);
+		free(p);
 		up = safefile_dirname(d);
+		if (strcmp(up, d) == 0) {
+			free(up);
+			break;
+		}
 		free(d);
 		d = up;
-		p = safefile_join(d, ".env");
-		if (is_file(p))
-			list_add(&l, p);
-		free(p);
 	}
 	free(d);
-	return list_take(&l);
+	return gather_paths_take(&l);
 }
 
 void
@@ -156,145 +168,4 @@ gather_paths_free(char **paths)
 	for (size_t i = 0; paths[i] != NULL; i++)
 		free(paths[i]);
 	free(paths);
-}
-
-/* The startup files each kind of login shell reads, in order (bash(1)
- * INVOCATION, zsh(1) STARTUP/SHUTDOWN FILES, fish(1), pam_env(8)).  Names
- * are matched against a path's last component, or the whole path when
- * they start with '/'.  "@bash-login" is the first of ~/.bash_profile,
- * ~/.bash_login and ~/.profile that exists; ~/.bashrc is counted for
- * bash because Debian's ~/.profile and most ~/.bash_profile source it. */
-static const char *const bash_order[] = { "/etc/environment",
-	"/etc/profile", "@bash-login", ".bashrc", ".envrc", NULL };
-static const char *const zsh_order[] = { "/etc/environment", "/etc/profile",
-	".zshenv", ".zprofile", ".zshrc", ".zlogin", ".envrc", NULL };
-static const char *const fish_order[] = { "/etc/environment", "config.fish",
-	".envrc", NULL };
-static const char *const posix_order[] = { "/etc/environment",
-	"/etc/profile", ".profile", ".envrc", NULL };
-
-static const char *const *
-shell_order(const char *shell)
-{
-	const char *base = shell != NULL ? safefile_basename(shell) : "";
-
-	if (strcmp(base, "bash") == 0)
-		return bash_order;
-	if (strcmp(base, "zsh") == 0)
-		return zsh_order;
-	if (strcmp(base, "fish") == 0)
-		return fish_order;
-	return posix_order;
-}
-
-/* The first of bash's login files that exists under home (caller frees),
- * or NULL. */
-static char *
-bash_login_file(const char *home)
-{
-	static const char *const names[] = { ".bash_profile", ".bash_login",
-	    ".profile" };
-
-	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
-		char *p = safefile_join(home, names[i]);
-
-		if (is_file(p))
-			return p;
-		free(p);
-	}
-	return NULL;
-}
-
-/* Where path comes in order, or -1 when that shell does not read it. */
-static int
-rank(const char *path, const char *const *order, const char *login)
-{
-	for (int i = 0; order[i] != NULL; i++) {
-		const char *o = order[i];
-
-		if (strcmp(o, "@bash-login") == 0 ?
-		    login != NULL && strcmp(login, path) == 0 :
-		    o[0] == '/' ? strcmp(o, path) == 0 :
-		    strcmp(o, safefile_basename(path)) == 0)
-			return i;
-	}
-	return -1;
-}
-
-/* Adds what rcfile_scan found in path as candidates. */
-static void
-add_entries(struct sources *s, const struct rcfile_list *l, bool unloaded)
-{
-	for (size_t i = 0; i < l->n; i++) {
-		const struct rcfile_entry *e = &l->v[i];
-		struct candidate *c;
-		size_t len;
-		char *v;
-
-		if (e->kind != RCFILE_SET || e->value == NULL)
-			continue;
-		/* A CR LF line leaves a CR at the end of the shell's value:
-		 * that CR is sent with the key. */
-		len = strlen(e->value);
-		v = xmalloc(len + 2);
-		memcpy(v, e->value, len);
-		if (e->cr)
-			v[len++] = '\r';
-		c = sources_add(s, e->name, SOURCE_RCFILE, e->path, e->line, v,
-		    len);
-		c->conditional = e->conditional;
-		c->dynamic = e->dynamic;
-		c->unloaded = unloaded;
-		xwipe(v, len);
-		free(v);
-	}
-}
-
-/* Scans one startup file into s; a note in *notes when unreadable. */
-static void
-scan_one(struct sources *s, const char *path, bool unloaded,
-    struct paths *notes)
-{
-	struct rcfile_list l;
-	char *buf, *note;
-	size_t len;
-
-	if (safefile_read(path, &buf, &len) < 0) {
-		if (errno != ENOENT && errno != ENOTDIR) {
-			/* TRANSLATORS: a file, then why it cannot be read. */
-			note = xasprintf(_("cannot read %s: %s"), path,
-			    strerror(errno));
-			list_add(notes, note);
-			free(note);
-		}
-		return;
-	}
-	rcfile_list_init(&l);
-	rcfile_scan(path, buf, len, &l);
-	add_entries(s, &l, unloaded);
-	rcfile_list_clear(&l);
-	safefile_discard(buf, len);
-}
-
-void
-gather_rcfiles(struct sources *s, const char *home,
-    const char *xdg_config_home, const char *shell, const char *dir,
-    char ***notes)
-{
-	const char *const *order = shell_order(shell);
-	char **all = rcfile_paths(home, xdg_config_home, dir);
-	char *login = order == bash_order ? bash_login_file(home) : NULL;
-	struct paths out = { 0 };
-
-	/* The files this shell reads, in its order; then the others. */
-	for (int r = 0; order[r] != NULL; r++)
-		for (size_t i = 0; all[i] != NULL; i++)
-			if (rank(all[i], order, login) == r)
-				scan_one(s, all[i], false, &out);
-	for (size_t i = 0; all[i] != NULL; i++)
-		if (rank(all[i], order, login) < 0)
-			scan_one(s, all[i], true, &out);
-	free(login);
-	rcfile_paths_free(all);
-	*notes = list_take(&out);
 }

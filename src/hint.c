@@ -136,15 +136,26 @@ add(struct hint_list *out, enum hint_id id, char *text)
 	out->n++;
 }
 
-/* The first startup-file candidate for OPENAI_API_KEY in src, or NULL. */
+/* The first startup-file candidate for OPENAI_API_KEY in src that the
+ * login shell reads and exports, else the first in any startup file, or
+ * NULL. */
 static const struct candidate *
 rcfile_key(const struct sources *src)
 {
-	for (size_t i = 0; src != NULL && i < src->n; i++)
-		if (src->c[i].source == SOURCE_RCFILE &&
-		    strcmp(src->c[i].name, "OPENAI_API_KEY") == 0)
-			return &src->c[i];
-	return NULL;
+	const struct candidate *any = NULL;
+
+	for (size_t i = 0; src != NULL && i < src->n; i++) {
+		const struct candidate *c = &src->c[i];
+
+		if (c->source != SOURCE_RCFILE ||
+		    strcmp(c->name, "OPENAI_API_KEY") != 0)
+			continue;
+		if (!c->unloaded && !c->unexported && !c->cleared)
+			return c;
+		if (any == NULL)
+			any = c;
+	}
+	return any;
 }
 
 /* The service hint, naming the startup file c sets the key in. */

@@ -104,6 +104,28 @@ apply(struct options *o, int c)
 	return 0;
 }
 
+/* Options that do not go together; -1 after saying which. */
+static int
+combine(const struct options *o)
+{
+	if (o->json && o->mode != MODE_CHECK && o->mode != MODE_EXPLAIN) {
+		fprintf(stderr, _("%s: --json goes with --check or --explain\n"),
+		    PACKAGE);
+		return -1;
+	}
+	if (o->pid > 0 && o->env_file != NULL) {
+		fprintf(stderr, _("%s: --pid and --env-file exclude each other: "
+		    "a process's environment is what it has\n"), PACKAGE);
+		return -1;
+	}
+	if ((o->yes || o->dedupe) && o->mode != MODE_FIX) {
+		fprintf(stderr, _("%s: --yes and --remove-duplicates go with "
+		    "--fix\n"), PACKAGE);
+		return -1;
+	}
+	return 0;
+}
+
 int
 options_parse(struct options *o, int argc, char **argv)
 {
@@ -130,22 +152,7 @@ options_parse(struct options *o, int argc, char **argv)
 	}
 	if (o->json && o->mode == MODE_WIZARD)
 		o->mode = MODE_CHECK;	/* --json alone: the checklist */
-	if (o->json && o->mode != MODE_CHECK && o->mode != MODE_EXPLAIN) {
-		fprintf(stderr, _("%s: --json goes with --check or --explain\n"),
-		    PACKAGE);
-		return usage_error();
-	}
-	if (o->pid > 0 && o->env_file != NULL) {
-		fprintf(stderr, _("%s: --pid and --env-file exclude each other: "
-		    "a process's environment is what it has\n"), PACKAGE);
-		return usage_error();
-	}
-	if ((o->yes || o->dedupe) && o->mode != MODE_FIX) {
-		fprintf(stderr, _("%s: --yes and --remove-duplicates go with "
-		    "--fix\n"), PACKAGE);
-		return usage_error();
-	}
-	return 0;
+	return combine(o) < 0 ? usage_error() : 0;
 }
 
 void

@@ -14,7 +14,8 @@
 
 /* Fills the shape members of out for v measured against kind k. */
 static void
-measure(const struct provider_kind *k, const char *v, size_t len, struct key_id *out)
+measure(const struct provider_kind *k, const char *v, size_t len,
+    struct key_id *out)
 {
 	size_t hi = 0, n = out->length;
 	const char *body = v + k->prefix_len;

@@ -70,6 +70,31 @@ put_para(FILE *out, size_t lead, size_t indent, const char *text)
 	report_wrap(out, lead, indent, text);
 }
 
+/* As put_para, for text that may quote a path or server text (the checks
+ * keep them raw): cleaned first.  Nothing for NULL. */
+static void
+put_clean(FILE *out, size_t lead, size_t indent, const char *text)
+{
+	char *s;
+
+	if (text == NULL)
+		return;
+	s = clean(text);
+	put_para(out, lead, indent, s);
+	free(s);
+}
+
+/* A "  * " item of text, cleaned. */
+static void
+put_item(FILE *out, const char *text)
+{
+	char *s = clean(text);
+
+	fputs("  * ", out);
+	report_wrap(out, INDENT, INDENT, s);
+	free(s);
+}
+
 /* The folder, the .env in use and the base URL requests go to. */
 static void
 put_header(FILE *out, const struct diagnosis *d)
@@ -88,8 +113,7 @@ put_header(FILE *out, const struct diagnosis *d)
 		fputs(_(".env file: none found\n"), out);
 	free(s);
 	w = check_url_where(&d->ctx, from);
-	s = clean(url);
-	sanitize_keys(s);	/* a key pasted into OPENAI_BASE_URL */
+	s = sanitize_url(url);	/* a key or password pasted into it */
 	/* TRANSLATORS: the base URL, then where it was set. */
 	fprintf(out, _("Base URL: %s (%s)\n"), s, w);
 	free(s);
@@ -109,8 +133,8 @@ put_checks(FILE *out, const struct diagnosis *d,
 		const struct check_result *r = &d->results[i];
 		size_t col = put_status(out, r->status, st) + 1;
 		/* TRANSLATORS: a check's title, then what it found. */
-		char *text = xasprintf(_("%s: %s"), _(t[i]->title),
-		    r->summary != NULL ? r->summary : "");
+		char *text = sanitize_take(xasprintf(_("%s: %s"),
+		    _(t[i]->title), r->summary != NULL ? r->summary : ""));
 
 		fputc(' ', out);
 		report_wrap(out, col, col, text);
@@ -180,21 +204,45 @@ put_defects(FILE *out, const struct candidate *c)
 
 /* One place the key is set: where, the value shown safely, what is wrong
  * with its line, who uses it. */
+/* What becomes of a startup-file value, when it does not simply reach
+ * programs. */
+static void
+put_fate(FILE *out, const struct candidate *c)
+{
+	char *at, *text;
+
+	if (c->dynamic)
+		put_para(out, INDENT, INDENT, _("computed by a command when the "
+		    "shell starts: shown as written"));
+	if (c->unexported)
+		put_para(out, INDENT, INDENT, _("not exported: programs "
+		    "started from the shell never see it"));
+	if (c->unset_path == NULL)
+		return;
+	at = sanitize_take(xasprintf("%s:%zu", c->unset_path,
+	    c->unset_line));
+	/* TRANSLATORS: %s is "path:line". */
+	text = xasprintf(_("unset again at %s"), at);
+	put_para(out, INDENT, INDENT, text);
+	free(text);
+	free(at);
+}
+
 static void
 put_candidate(FILE *out, const struct sources *s, size_t i,
     const struct report_style *st)
 {
 	const struct candidate *c = &s->c[i];
-	char *w = check_where(c), *where = clean(w);
+	char *where = check_where(c);	/* cleaned */
 	char *v = report_value_text(c->value, c->value_len, st);
 
-	free(w);
 	if (c->conditional)
 		/* TRANSLATORS: a place, "path:line". */
 		fprintf(out, _("  %s, inside a conditional block\n"), where);
 	else
 		fprintf(out, "  %s\n", where);
 	put_para(out, INDENT, INDENT, v);
+	put_fate(out, c);
 	put_defects(out, c);
 	put_users(out, s, i);
 	free(where);
@@ -228,7 +276,7 @@ put_others(FILE *out, const struct sources *s,
 
 	for (size_t i = 0; i < s->n; i++) {
 		const struct candidate *c = &s->c[i];
-		char *name, *w, *where, *v, *text;
+		char *name, *where, *v, *text;
 
 		if (strcmp(c->name, KEY_NAME) == 0)
 			continue;
@@ -236,8 +284,7 @@ put_others(FILE *out, const struct sources *s,
 			fputs(_("\nOther OPENAI variables:\n"), out);
 		head = true;
 		name = report_name(c->name);
-		w = check_where(c);
-		where = clean(w);
+		where = check_where(c);	/* cleaned */
 		v = report_value_text(c->value, c->value_len, st);
 		/* TRANSLATORS: name, place, the value shown safely, and
 		   " (not loaded)" or nothing. */
@@ -245,7 +292,6 @@ put_others(FILE *out, const struct sources *s,
 		    c->unloaded ? _(" (not loaded)") : "");
 		put_para(out, 2, INDENT, text);
 		free(name);
-		free(w);
 		free(where);
 		free(v);
 		free(text);
@@ -294,15 +340,14 @@ put_details(FILE *out, const struct diagnosis *d,
 		col = 2 + put_status(out, r->status, st) + 1;
 		fputc(' ', out);
 		report_wrap(out, col, INDENT, _(t[i]->title));
-		put_para(out, INDENT, INDENT, r->summary != NULL ?
+		put_clean(out, INDENT, INDENT, r->summary != NULL ?
 		    r->summary : "");
-		if (r->detail != NULL)
-			put_para(out, INDENT, INDENT, r->detail);
+		put_clean(out, INDENT, INDENT, r->detail);
 		if (r->fix == NULL)
 			continue;
 		/* TRANSLATORS: what to do; a command or a sentence. */
 		fix = xasprintf(_("Fix: %s"), r->fix);
-		put_para(out, INDENT, INDENT + 2, fix);
+		put_clean(out, INDENT, INDENT + 2, fix);
 		free(fix);
 	}
 }
@@ -313,17 +358,13 @@ put_hints(FILE *out, const struct diagnosis *d)
 {
 	if (d->hints.n > 0)
 		fputs(_("\nGood to know:\n"), out);
-	for (size_t i = 0; i < d->hints.n; i++) {
-		fputs("  * ", out);
-		report_wrap(out, INDENT, INDENT, d->hints.v[i].text);
-	}
+	for (size_t i = 0; i < d->hints.n; i++)
+		put_item(out, d->hints.v[i].text);
 	if (d->notes == NULL || d->notes[0] == NULL)
 		return;
 	fputs(_("\nNotes:\n"), out);
-	for (char **p = d->notes; *p != NULL; p++) {
-		fputs("  * ", out);
-		report_wrap(out, INDENT, INDENT, *p);
-	}
+	for (char **p = d->notes; *p != NULL; p++)
+		put_item(out, *p);
 }
 
 /* When the .env reads wrong anywhere: what each loader makes of each

@@ -13,33 +13,40 @@
 #include "key.h"
 #include "xalloc.h"
 
-/* One "Label  value" line, when value is known. */
+/* One "Label  value" line, when value is known; value is pasted text,
+ * shown with every value of d in it masked (report_paste). */
 static void
-field(FILE *out, const char *label, const char *value)
+field(FILE *out, const char *label, const char *value,
+    const struct diagnosis *d)
 {
+	char *v;
+
 	if (value == NULL || *value == '\0')
 		return;
+	v = report_paste(value, d);
 	fprintf(out, "  %-14s ", label);
-	report_wrap(out, 17, 17, value);
+	report_wrap(out, 17, 17, v);
+	free(v);
 }
 
-/* What the paste says, field by field (all sanitized by explain_parse). */
+/* What the paste says, field by field (all sanitized by explain_parse;
+ * field() masks what sanitize_keys could not know was a key). */
 static void
-put_fields(FILE *out, const struct explained *e)
+put_fields(FILE *out, const struct explained *e, const struct diagnosis *d)
 {
 	char status[16];
 
 	fputs(_("The error says:\n"), out);
 	snprintf(status, sizeof status, "%d", e->status);
-	field(out, _("HTTP status"), e->status > 0 ? status : NULL);
-	field(out, _("Error code"), e->code);
-	field(out, _("Error type"), e->type);
-	field(out, _("Parameter"), e->param);
-	field(out, _("Message"), e->message);
-	field(out, _("Request id"), e->request_id);
+	field(out, _("HTTP status"), e->status > 0 ? status : NULL, d);
+	field(out, _("Error code"), e->code, d);
+	field(out, _("Error type"), e->type, d);
+	field(out, _("Parameter"), e->param, d);
+	field(out, _("Message"), e->message, d);
+	field(out, _("Request id"), e->request_id, d);
 	if (e->headers_seen)
 		field(out, "www-authenticate", e->www_authenticate ?
-		    _("present (OpenAI answered)") : _("absent"));
+		    _("present (OpenAI answered)") : _("absent"), d);
 }
 
 /* The candidates an explanation may match: every value found. */
@@ -133,7 +140,7 @@ report_explain(FILE *out, const struct explained *e,
 		free(c);
 		return;
 	}
-	put_fields(out, e);
+	put_fields(out, e, d);
 	fputc('\n', out);
 	/* TRANSLATORS: %s is a cause's title, like "key cut short". */
 	fprintf(out, _("Likely cause: %s\n"), _(info->title));

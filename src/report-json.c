@@ -133,6 +133,20 @@ add_identity(cJSON *o, const struct providers *ps, const struct candidate *c)
 	add(o, "kind", str(key ? id.kind : NULL));
 }
 
+/* A startup-file value's fate: computed, never exported, unset later. */
+static void
+add_fate(cJSON *o, const struct candidate *c)
+{
+	char *at = c->unset_path != NULL ? xasprintf("%s:%zu", c->unset_path,
+	    c->unset_line) : NULL;
+
+	add(o, "dynamic", cJSON_CreateBool(c->dynamic));
+	add(o, "unexported", cJSON_CreateBool(c->unexported));
+	add(o, "cleared", cJSON_CreateBool(c->cleared));
+	add(o, "unset_at", str(at));
+	free(at);
+}
+
 static cJSON *
 candidate_json(const struct diagnosis *d, const struct candidate *c)
 {
@@ -157,6 +171,7 @@ candidate_json(const struct diagnosis *d, const struct candidate *c)
 	add(o, "loaders", loaders_json(c));
 	add(o, "loaded", cJSON_CreateBool(!c->unloaded));
 	add(o, "conditional", cJSON_CreateBool(c->conditional));
+	add_fate(o, c);
 	free(name);
 	free(m);
 	free(om);
@@ -228,17 +243,16 @@ add_hints(cJSON *root, const struct diagnosis *d)
 	add(root, "notes", n);
 }
 
-/* "base_url" requests go to and "base_url_candidate", the index of the
- * candidate that set it (null: the default or --base-url). */
+/* "base_url" requests go to, shown safely (sanitize_url), and
+ * "base_url_candidate", the index of the candidate that set it (null: the
+ * default or --base-url). */
 static void
 add_base_url(cJSON *root, const struct diagnosis *d)
 {
 	const struct candidate *from;
-	char *url = xstrdup(check_url(&d->ctx, &from));
+	char *url = sanitize_url(check_url(&d->ctx, &from));
 	size_t i = 0;
 
-	/* A key pasted into OPENAI_BASE_URL must not show whole. */
-	sanitize_keys(url);
 	add(root, "base_url", cJSON_CreateString(url));
 	free(url);
 	while (from != NULL && i < d->src.n && &d->src.c[i] != from)
@@ -321,21 +335,34 @@ static const char *const match_names[] = {
 	[EXPLAIN_MATCH_TRUNCATED] = "truncated",
 };
 
-/* What the paste says (every string already sanitized by explain_parse). */
+/* s as report_paste() shows it, or null. */
 static cJSON *
-explained_json(const struct explained *e, enum explain_cause cause)
+pasted(const char *s, const struct diagnosis *d)
+{
+	char *t = report_paste(s, d);
+	cJSON *j = str(t);
+
+	free(t);
+	return j;
+}
+
+/* What the paste says (every string sanitized by explain_parse, and the
+ * values of d masked in it here). */
+static cJSON *
+explained_json(const struct explained *e, const struct diagnosis *d,
+    enum explain_cause cause)
 {
 	const struct explain_cause_info *info = explain_cause_info(cause);
 	cJSON *o = must(cJSON_CreateObject());
 
 	add(o, "status", e->status > 0 ? cJSON_CreateNumber(e->status) :
 	    cJSON_CreateNull());
-	add(o, "code", str(e->code));
-	add(o, "type", str(e->type));
-	add(o, "param", str(e->param));
-	add(o, "message", str(e->message));
-	add(o, "request_id", str(e->request_id));
-	add(o, "mask", str(e->mask));
+	add(o, "code", pasted(e->code, d));
+	add(o, "type", pasted(e->type, d));
+	add(o, "param", pasted(e->param, d));
+	add(o, "message", pasted(e->message, d));
+	add(o, "request_id", pasted(e->request_id, d));
+	add(o, "mask", pasted(e->mask, d));
 	add(o, "key_length", e->mask_key_len > 0 ?
 	    cJSON_CreateNumber((double)e->mask_key_len) : cJSON_CreateNull());
 	add(o, "format", str(format_names[e->format]));
@@ -355,7 +382,7 @@ report_json_explain(const struct explained *e, const struct diagnosis *d,
 	char *r;
 
 	add(root, "dir", str(d->dir));
-	add(root, "explain", explained_json(e, cause));
+	add(root, "explain", explained_json(e, d, cause));
 	add(root, "match", str(match_names[kind]));
 	for (size_t i = 0; kind != EXPLAIN_MATCH_NONE && i < d->src.n; i++)
 		if (explain_match_kind(e, &c[i]) == kind)

@@ -7,16 +7,20 @@
 
 #include "report.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
 #include "key.h"
+#include "sanitize.h"
 #include "utf8.h"
 #include "xalloc.h"
 
 #define LOADER_COL	24	/* width of the loader column */
-#define NAME_SHOW	32	/* "OPENAI_API_KEY-" + 17 more at most */
+/* The characters of a word of a name; the others part words. */
+#define NAME_WORD	"ABCDEFGHIJKLMNOPQRSTUVWXYZ" \
+	"abcdefghijklmnopqrstuvwxyz0123456789"
 #define WRAP_INDENT	6	/* continuation lines of a paragraph */
 
 /* v masked, or its length only when short; long adds the word
@@ -68,16 +72,90 @@ report_value(FILE *out, const char *v, size_t len,
 	put_value(out, v, len, true, st);
 }
 
+/* True when the word p[0..n) of a name (letters and digits) may be part
+ * of a key: longer than KEY_SHORT, or a mix of upper case, lower case
+ * and digits. */
+static bool
+key_word(const char *p, size_t n)
+{
+	bool up = false, low = false, dig = false;
+
+	for (size_t i = 0; i < n; i++) {
+		up = up || (p[i] >= 'A' && p[i] <= 'Z');
+		low = low || (p[i] >= 'a' && p[i] <= 'z');
+		dig = dig || (p[i] >= '0' && p[i] <= '9');
+	}
+	return n > KEY_SHORT || (up && low && dig);
+}
+
+/* Where the key glued to name s may start, or the length of s: at a key
+ * prefix that starts a run of more than KEY_SHORT letters, digits, '-'
+ * and '_' (even inside a word: OPENAI_API_KEYsk-proj-...), or at the
+ * first word that may be part of a key. */
+static size_t
+name_cut(const char *s)
+{
+	size_t i = 0, n;
+
+	while (s[i] != '\0') {
+		n = strspn(s + i, NAME_WORD);
+		for (size_t k = 0; k < n; k++)
+			if (sanitize_key_prefix(s + i + k) &&
+			    strspn(s + i + k, NAME_WORD "-_") > KEY_SHORT)
+				return i + k;
+		if (n > 0 && key_word(s + i, n))
+			return i;
+		i += n > 0 ? n : 1;
+	}
+	return i;
+}
+
 char *
 report_name(const char *s)
 {
-	size_t n = strlen(s), show = n > NAME_SHOW ? NAME_SHOW : n;
-	char *r = xmalloc(show + 4);
+	size_t n = strlen(s), cut = name_cut(s);
+	char *head = xmalloc(cut + 1), *r;
 
-	for (size_t i = 0; i < show; i++)
-		r[i] = (unsigned char)s[i] >= 0x21 &&
+	for (size_t i = 0; i < cut; i++)
+		head[i] = (unsigned char)s[i] >= 0x21 &&
 		    (unsigned char)s[i] < 0x7f ? s[i] : '?';
-	strcpy(r + show, n > NAME_SHOW ? "..." : "");
+	head[cut] = '\0';
+	if (cut == n)
+		return head;
+	/* TRANSLATORS: the start of a name with a key glued to it, then how
+	   many characters are hidden. */
+	r = xasprintf(ngettext("%s...(+%zu character)",
+	    "%s...(+%zu characters)", n - cut), head, n - cut);
+	free(head);
+	return r;
+}
+
+char *
+report_paste(const char *s, const struct diagnosis *d)
+{
+	const char **v;
+	size_t *len, n = 0;
+	char *r;
+
+	if (s == NULL)
+		return NULL;
+	v = xcalloc(d->src.n + 1, sizeof *v);
+	len = xcalloc(d->src.n + 1, sizeof *len);
+	for (size_t i = 0; i < d->src.n; i++) {
+		const struct candidate *c = &d->src.c[i];
+
+		/* a base URL is no secret, and error texts often quote one */
+		if (c->value_len < SANITIZE_WINDOW ||
+		    memmem(c->value, c->value_len, "://", 3) != NULL)
+			continue;
+		v[n] = c->value;
+		len[n++] = c->value_len;
+	}
+	r = xstrdup(s);
+	sanitize_values(r, (const char *const *)v, len, n);
+	sanitize_keys(r);
+	free(v);
+	free(len);
 	return r;
 }
 
@@ -241,8 +319,10 @@ report_dotenv(FILE *out, const struct analysis *an, const char *path,
     const struct report_style *st)
 {
 	size_t shown = 0;
+	char *p = sanitize_text(path, strlen(path), NULL);
 
-	fprintf(out, _("File: %s\n"), path);
+	fprintf(out, _("File: %s\n"), p);
+	free(p);
 	if (an->file_defects != 0) {
 		fputs(_("  The whole file:\n"), out);
 		report_defects(out, an->file_defects);

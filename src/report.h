@@ -77,9 +77,23 @@ int	report_status(const struct analysis *an);
  * where the caller left off; the later ones, and those after a '\n' in
  * text, start with indent blanks.  A word wider than a line stays whole. */
 void	report_wrap(FILE *out, size_t col, size_t indent, const char *text);
-/* A variable name made safe to show: anything but printable ASCII as '?',
- * cut to 32 bytes and "..." (a typo can glue a key to a name).  Caller
- * frees. */
+/* A variable name made safe to show (caller frees): anything but
+ * printable ASCII as '?'.  A typo can glue a key to a name
+ * (OPENAI_API_KEY-sk-proj-...), so the name is cut where a key may start:
+ * at a key prefix (sk-, gsk_ ...; sanitize_key_prefix) that starts a run
+ * of more than 12 letters, digits, '-' and '_', even inside a word; or at
+ * the first word (letters and digits, parted by any other byte) longer
+ * than 12 characters or mixing upper case, lower case and digits.  The
+ * rest shows as "...(+N characters)": "OPENAI_API_KEY-...(+164
+ * characters)".  Names of short words, such as NEXT_PUBLIC_OPENAI_API_KEY
+ * or openai_api_key, show whole.  A key with a known prefix thus shows
+ * none of its characters; one without a prefix shows at most what stands
+ * before its first long or mixed word. */
 char	*report_name(const char *name);
+/* Pasted or server text s (borrowed; NULL gives NULL) as it may be shown:
+ * a copy in which every stretch that repeats 13 or more characters of a
+ * value found in d (URLs aside) is masked (sanitize_values), and so is
+ * every key sanitize_keys finds.  Caller frees. */
+char	*report_paste(const char *s, const struct diagnosis *d);
 
 #endif

@@ -168,16 +168,17 @@ run_explain(const struct options *o)
 	int status = 0;
 
 	if (explain_parse(o->explain, strlen(o->explain), &e) < 0) {
-		fprintf(stderr, _("%s: --explain needs the error text, for "
-		    "example: fix401 --explain \"$(cat error.txt)\"\n"),
-		    PACKAGE);
-		return 2;
+		/* TRANSLATORS: keep the example command as it is. */
+		cause = xstrdup(_("--explain needs the error text, for example: "
+		    "fix401 --explain \"$(cat error.txt)\""));
+		status = engine_error(o, cause);
+		free(cause);
+		return status;
 	}
 	/* The keys on this machine, to find the one the server saw. */
 	if (diagnose_run(&dopt, &d, &cause) < 0) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
+		status = engine_error(o, cause);
 		free(cause);
-		status = 2;
 	} else {
 		report_explain(stdout, &e, &d, &st, o->json);
 	}

@@ -220,10 +220,11 @@ safefile_read_fd(int fd, char **buf, size_t *len)
 	return 0;
 }
 
-int
-safefile_read(const char *path, char **buf, size_t *len)
+/* Reads the regular file path opened with flags (O_NOFOLLOW or 0). */
+static int
+read_regular(const char *path, int flags, char **buf, size_t *len)
 {
-	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	int fd = open(path, O_RDONLY | flags | O_NONBLOCK | O_CLOEXEC);
 	struct stat st;
 	int rc = -1, err;
 
@@ -241,6 +242,18 @@ out:
 	close(fd);
 	errno = err;
 	return rc;
+}
+
+int
+safefile_read(const char *path, char **buf, size_t *len)
+{
+	return read_regular(path, O_NOFOLLOW, buf, len);
+}
+
+int
+safefile_read_follow(const char *path, char **buf, size_t *len)
+{
+	return read_regular(path, 0, buf, len);
 }
 
 /* ---- atomic replace ---- */

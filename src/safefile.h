@@ -43,6 +43,9 @@ int	 safefile_read_fd(int fd, char **buf, size_t *len);
 /* Reads the regular file at path, not through a final symlink, into *buf
  * and *len as safefile_read_fd does.  0, or -1 with errno. */
 int	 safefile_read(const char *path, char **buf, size_t *len);
+/* The same through symlinks (dotfiles managed by stow, chezmoi or yadm
+ * are links): for files only read, never replaced. */
+int	 safefile_read_follow(const char *path, char **buf, size_t *len);
 
 /* ---- atomic replace ---- */
 enum safefile_step {

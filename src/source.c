@@ -43,10 +43,12 @@ sources_free(struct sources *s)
 	for (size_t i = 0; i < s->n; i++) {
 		free(s->c[i].name);
 		free(s->c[i].path);
+		free(s->c[i].unset_path);
 		xwipe(s->c[i].value, s->c[i].value_len);
 		free(s->c[i].value);
 	}
 	free(s->c);
+	free(s->shell);
 	sources_init(s);
 }
 
@@ -99,13 +101,21 @@ sources_add_file(struct sources *s, enum source_kind kind, const char *path,
 	}
 }
 
+/* True when c's value reaches the programs its source starts: read,
+ * exported, not unset later. */
+static bool
+reaches(const struct candidate *c)
+{
+	return !c->unloaded && !c->unexported && !c->cleared;
+}
+
 /* The last candidate of kind set as name, or NO_WINNER. */
 static size_t
 last_of(const struct sources *s, const char *name, enum source_kind kind,
     bool unconditional)
 {
 	for (size_t i = s->n; i-- > 0;)
-		if (s->c[i].source == kind && !s->c[i].unloaded &&
+		if (s->c[i].source == kind && reaches(&s->c[i]) &&
 		    strcmp(s->c[i].name, name) == 0 &&
 		    (!unconditional || !s->c[i].conditional))
 			return i;

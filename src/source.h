@@ -40,9 +40,19 @@ struct candidate {
 	bool			 dynamic;	/* rcfile: computed ($(...),
 						   $VAR): value is the text */
 	bool			 unloaded;	/* read by no consumer: a .env.*
-						   variant, a .env above the
-						   first one, another shell's
-						   startup file */
+						   variant or template, a .env
+						   above the first one (any
+						   .env with -e), another
+						   shell's startup file */
+	bool			 unexported;	/* rcfile: the shell keeps the
+						   value but never exports it,
+						   so programs never see it */
+	bool			 cleared;	/* rcfile: an unconditional
+						   unset later in read order
+						   removes it */
+	char			*unset_path;	/* cleared: the file of that
+						   unset, else NULL */
+	size_t			 unset_line;	/* cleared: its line */
 	unsigned long		 defects;	/* 1UL << enum defect_id */
 	bool			 has_loaders;	/* file candidates only */
 	struct loader_reading	 loaders[LOADER_COUNT];
@@ -65,6 +75,9 @@ enum consumer {
 struct sources {
 	struct candidate	*c;
 	size_t			 n, cap;
+	char			*shell;	/* the login shell ($SHELL's last
+					   part) whose startup files are
+					   loaded, or NULL: none known */
 	size_t			 winner[CONSUMER_COUNT];  /* index, NO_WINNER */
 	bool			 refused[CONSUMER_COUNT]; /* file refused */
 };
@@ -88,7 +101,9 @@ void	sources_add_file(struct sources *s, enum source_kind kind,
 /* ---- winners ---- */
 /* The candidate consumer c ends up with for variable name (NO_WINNER:
  * unset), under the rules of sources_decide; *refused (may be NULL) when
- * c rejects the file. */
+ * c rejects the file.  A login shell ends up with the last startup-file
+ * value that is loaded, exported and not cleared, preferring one outside
+ * a conditional block. */
 size_t	sources_lookup(const struct sources *s, const struct analysis *an,
 	    const char *name, enum consumer c, bool dotenv_in_dir, bool pid,
 	    bool *refused);

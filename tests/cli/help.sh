@@ -9,10 +9,16 @@
 grep -q '^Usage: fix401 \[OPTION\]\.\.\. \[DIR\]' "$T/help" ||
 	fail "--help has no Usage line"
 for opt in --check --fix --undo --env-file --yes --remove-duplicates \
-    --help --version 'Report bugs to:' 'Exit status:'; do
+    --json --explain --pid --base-url --help --version 'Report bugs to:' 'Exit status:'; do
 	grep -q -e "$opt" "$T/help" || fail "--help does not mention $opt"
 done
 awk 'length > 80 { exit 1 }' "$T/help" || fail "--help has lines over 80"
+# Every option --help lists is in the man page.
+for opt in $(grep -o -e '--[a-z][a-z-]*' "$T/help" | sort -u); do
+	man=$(printf '%s' "$opt" | sed 's/-/\\\\-/g')
+	grep -q -e "$man" "$srcdir/doc/fix401.1.in" ||
+		fail "fix401(1) does not document $opt"
+done
 
 "$FIX401" --version > "$T/version" || fail "--version exited $?"
 head -n 1 "$T/version" | grep -q '^fix401 [0-9][0-9.]*$' ||

@@ -17,6 +17,34 @@ fx -- -e "$P/prod.env"
 expect 'win("python-dotenv")["source"] == "envfile"' \
 	'win("python-dotenv")["path"] == "'"$P"'/prod.env"'
 
+new_case env-file-chain	# with -e, DIR's own .env is read by nothing
+printf 'OPENAI_API_KEY=%s\n' "$KEY" > "$P/prod.env"
+printf 'OPENAI_API_KEY=%s\n' "$OLD" > "$P/.env"
+fx -- -e "$P/prod.env"
+expect 'win("python-dotenv")["path"] == "'"$P"'/prod.env"' \
+	'cands(path="'"$P"'/.env")[0]["loaded"] is False' \
+	'cands(path="'"$P"'/prod.env")[0]["loaded"] is True'
+
+# -e with a relative name, run from the project folder (it used to loop
+# looking for "/" above ".").
+here=$(pwd)
+new_case relative-env-file
+printf 'OPENAI_API_KEY=%s\n' "$KEY" > "$P/prod.env"
+cd "$P" || exit 99
+fx -- -e prod.env
+cd "$here" || exit 99
+expect_rc 0
+expect 'win("python-dotenv")["source"] == "envfile"'
+new_case relative-env-file-with-dotenv
+printf 'OPENAI_API_KEY=%s\n' "$KEY" > "$P/prod.env"
+printf 'OPENAI_API_KEY=%s\n' "$OLD" > "$P/.env"
+cd "$P" || exit 99
+fx -- -e prod.env
+cd "$here" || exit 99
+expect 'win("python-dotenv")["source"] == "envfile"' \
+	'cands(path="'"$P"'/.env")[0]["loaded"] is False' \
+	'len(cands(name="OPENAI_API_KEY")) == 2'
+
 # usage NAME ARGS...: a usage error: exit 2, nothing on stdout.
 usage() {
 	new_case "$1"

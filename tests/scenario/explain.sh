@@ -22,11 +22,12 @@ ex() {
 	done
 	[ "${1:-}" = -- ] && shift
 	# shellcheck disable=SC2086
-	env -i HOME="$H" PATH=/usr/bin:/bin LC_ALL=C.UTF-8 LANGUAGE= \
-		SHELL=/bin/bash FIX401_DATADIR="$FIX401_DATADIR" $vars \
-		sh -c 'cd "$1" && shift && exec "$@"' sh "$P" "$FIX401" \
+	timeout 20 env -i HOME="$H" PATH=/usr/bin:/bin LC_ALL=C.UTF-8 \
+		LANGUAGE= SHELL=/bin/bash FIX401_DATADIR="$FIX401_DATADIR" \
+		$vars sh -c 'cd "$1" && shift && exec "$@"' sh "$P" "$FIX401" \
 		--explain "$text" "$@" > "$T/out" 2> "$T/err" < /dev/null
 	rc=$?
+	timed_out
 	for s in $SECRETS; do
 		assert_no_secret "$s" "$T/out" "$T/err"
 	done

@@ -51,4 +51,13 @@ assert_no_secret "$KEY" "$T/text"
 [ "$(grep -c '^\[ OK \]' "$T/text")" -ge 6 ] || fail "fewer than 6 [ OK ] lines"
 grep -q '^\[FAIL\]' "$T/text" && fail "a check failed on a healthy project"
 grep -q '^\[SKIP\] .*offline' "$T/text" || fail "live checks not skipped"
+
+new_case healthy-with-template	# a .env.example placeholder is no copy
+printf 'OPENAI_API_KEY=%s\n' "$KEY" > "$P/.env"
+printf 'OPENAI_API_KEY=sk-...\n' > "$P/.env.example"
+chmod 600 "$P/.env"
+fx
+expect_rc 0
+expect 'status("key-shadowed") == "pass"' \
+	'cands(path="'"$P"'/.env.example")[0]["loaded"] is False'
 exit 0

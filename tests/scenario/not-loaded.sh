@@ -62,4 +62,51 @@ expect 'status("key-found") == "fail"' \
 	'win("login-shell")["source"] == "rcfile"' \
 	'win("login-shell")["line"] == 1' \
 	'win("python-dotenv") is None'
+new_case rcfile-symlink	# ~/.bashrc is a link (stow, chezmoi, yadm)
+mkdir -p "$H/dotfiles"
+printf 'export OPENAI_API_KEY="%s"\n' "$KEY" > "$H/dotfiles/bashrc"
+ln -s dotfiles/bashrc "$H/.bashrc"
+fx
+expect 'win("login-shell")["path"] == "'"$H"'/.bashrc"' \
+	'not any("symbolic" in n for n in j.get("notes", []))'
+
+new_case rcfile-unset	# exported, then unset: a new shell has no key
+printf 'export OPENAI_API_KEY="%s"\nunset OPENAI_API_KEY\n' "$KEY" \
+	> "$H/.bashrc"
+fx
+expect_rc 1
+expect 'j["winners"]["login-shell"] is None' \
+	'len(cands(source="rcfile")) == 1' \
+	'"unsets it later" in summary("key-found")' \
+	'".bashrc:2" in summary("key-found")'
+
+new_case rcfile-unexported	# set, never exported: programs never see it
+printf 'OPENAI_API_KEY="%s"\n' "$KEY" > "$H/.bashrc"
+fx
+expect_rc 1
+expect 'j["winners"]["login-shell"] is None' \
+	'len(cands(source="rcfile")) == 1' \
+	'"without export" in summary("key-found")'
+
+new_case rcfile-exported-later	# a plain assignment, exported in .profile
+printf 'OPENAI_API_KEY="%s"\n' "$KEY" > "$H/.bashrc"
+printf '. ~/.bashrc\nexport OPENAI_API_KEY\n' > "$H/.profile"
+fx
+expect 'win("login-shell")["path"] == "'"$H"'/.bashrc"'
+
+new_case other-shell-only	# only ~/.zshrc has it, and the shell is bash
+printf 'export OPENAI_API_KEY="%s"\n' "$KEY" > "$H/.zshrc"
+fx SHELL=/bin/bash
+expect_rc 1
+expect 'j["winners"]["login-shell"] is None' \
+	'"your shell (bash) does not read" in summary("key-found")' \
+	'".zshrc:1" in summary("key-found")'
+
+new_case template-only	# the key went into .env.example by mistake
+printf 'OPENAI_API_KEY=%s\n' "$KEY" > "$P/.env.example"
+fx
+expect_rc 1
+expect 'cands(path="'"$P"'/.env.example")[0]["loaded"] is False' \
+	'".env.example:1" in summary("key-found")' \
+	'"nothing loads" in summary("key-found")'
 exit 0

@@ -5,26 +5,45 @@
 # the clear failures: no such process, a bad --pid value.
 . "$srcdir/tests/scenario/common.inc"
 
+# start_service VAR=value...: a "service" (sleep) with only these
+# variables and INVOCATION_ID, as systemd starts one; $svc is its pid once
+# its /proc/PID/environ is complete (exec done).
+start_service() {
+	env -i "$@" INVOCATION_ID=0123456789abcdef sleep 60 &
+	svc=$!
+	n=0
+	until tr '\0' '\n' < "/proc/$svc/environ" 2>/dev/null |
+	    grep -q '^INVOCATION_ID='; do
+		n=$((n + 1))
+		[ $n -lt 500 ] || { kill $svc; fail "the service never started"; }
+		sleep 0.01
+	done
+}
+
 new_case service-with-stale-key
 printf 'OPENAI_API_KEY=%s\n' "$KEY" > "$P/.env"
-# The "service": started with the old key, in its own environment.
-env -i OPENAI_API_KEY="$OLD" INVOCATION_ID=0123456789abcdef sleep 60 &
-svc=$!
-# /proc/PID/environ is complete once exec is done.
-n=0
-until tr '\0' '\n' < "/proc/$svc/environ" 2>/dev/null | grep -q '^INVOCATION_ID='; do
-	n=$((n + 1))
-	[ $n -lt 500 ] || { kill $svc; fail "the test process never started"; }
-	sleep 0.01
-done
+# The key the user exported in ~/.bashrc: a service never reads it.
+printf 'export OPENAI_API_KEY=%s\n' "$KEY" > "$H/.bashrc"
+start_service HOME="$H" OPENAI_API_KEY="$OLD"
 fx -- --pid "$svc"
 kill $svc
+expect_rc 1
 expect 'win("python-dotenv")["source"] == "pid"' \
 	'win("node-dotenv")["source"] == "pid"' \
 	'win("docker-env-file")["source"] == "pid"' \
 	'win("python-dotenv")["fingerprint"] != cands(source="dotenv")[0]["fingerprint"]' \
 	'status("key-shadowed") == "fail"' \
-	'"service" in hints() or True'
+	'"service" in hints()'
+
+new_case service-without-key	# the process lacks it, whatever .env says
+printf 'OPENAI_API_KEY=%s\n' "$KEY" > "$P/.env"
+start_service HOME="$H"
+fx -- --pid "$svc"
+kill $svc
+expect_rc 1
+expect '"environment has no" in summary("key-found")' \
+	'"EnvironmentFile=" in j["checks"][0]["fix"]' \
+	'"service" not in hints()'
 
 new_case no-such-process
 fx -- --pid 999999999

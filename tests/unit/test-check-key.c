@@ -389,7 +389,8 @@ test_base_url_pass(void)
 	    "computer at http://127.0.0.1:5000/v1", NULL);
 	/* A password in the URL and a query are never shown. */
 	ONE(NULL, "https://bob:hunter2@proxy.example.com/v1?key=abc",
-	    "base-url", CHECK_WARN, "https://proxy.example.com/v1", NULL, NULL);
+	    "base-url", CHECK_WARN, "https://***@proxy.example.com/v1?",
+	    NULL, NULL);
 	fx_init(&fx, NULL);
 	fx.ctx.providers = NULL;
 	fx_decide(&fx);

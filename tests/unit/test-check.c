@@ -4,6 +4,7 @@
  * for each root cause, and never a key in any text. */
 #include <config.h>
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
@@ -213,6 +214,130 @@ test_table(void)
 	CHECK_STR("warn", check_status_name(CHECK_WARN));
 }
 
+/* Copies nothing reads, or whose text is a command, are not compared;
+ * a copy that does differ is named. */
+static void
+test_shadowed_copies(void)
+{
+	struct fixture fx;
+	struct candidate *c;
+	struct check_result r = { 0 };
+
+	fx_init(&fx, S("OPENAI_API_KEY=" FILEKEY "\n"));
+	c = sources_add(&fx.src, "OPENAI_API_KEY", SOURCE_DOTENV,
+	    "/p/.env.example", 1, S("sk-your-key-here"));
+	c->unloaded = true;
+	c = sources_add(&fx.src, "OPENAI_API_KEY", SOURCE_RCFILE, "/h/.bashrc",
+	    3, S("$(cat ~/.key)"));
+	c->dynamic = true;
+	c = sources_add(&fx.src, "OPENAI_API_KEY", SOURCE_RCFILE, "/h/.bashrc",
+	    5, S(OLDKEY));
+	c->unexported = true;
+	fx_decide(&fx);
+	EXPECT(&fx, "key-shadowed", CHECK_PASS, "1 place");
+	sources_add(&fx.src, "OPENAI_API_KEY", SOURCE_RCFILE, "/h/.profile", 7,
+	    S(OLDKEY));
+	fx_decide(&fx);
+	EXPECT(&fx, "key-shadowed", CHECK_WARN, "/h/.profile:7");
+	check_key_shadowed.run(&fx.ctx, &r);
+	CHECK(r.fix != NULL && strstr(r.fix, "/h/.profile:7") != NULL);
+	check_result_clear(&r);
+	/* The login shell's key comes from a command: nothing to compare. */
+	fx.ctx.consumer = CONSUMER_LOGIN_SHELL;
+	fx.src.c[fx.src.n - 1].cleared = true;
+	fx_decide(&fx);
+	EXPECT(&fx, "key-shadowed", CHECK_SKIP, "command");
+	EXPECT(&fx, "key-found", CHECK_PASS, "by a command");
+	fx_free(&fx);
+}
+
+/* Runs key-found on fx and checks its fix holds want. */
+static void
+expect_fix(struct fixture *fx, const char *want, int line)
+{
+	struct check_result r = { 0 };
+
+	check_key_found.run(&fx->ctx, &r);
+	unit_true(r.fix != NULL && strstr(r.fix, want) != NULL, want,
+	    __FILE__, line);
+	if (r.fix != NULL && strstr(r.fix, want) == NULL)
+		fprintf(stderr, "    fix: %s\n", r.fix);
+	check_result_clear(&r);
+}
+
+/* No winner: the nearest copy, and why it does not count. */
+static void
+test_found_why_not(void)
+{
+	struct fixture fx;
+	struct candidate *c;
+
+	/* Only in a template nothing loads. */
+	fx_init(&fx, NULL, 0);
+	c = sources_add(&fx.src, "OPENAI_API_KEY", SOURCE_DOTENV,
+	    "/p/.env.example", 2, S(FILEKEY));
+	c->unloaded = true;
+	fx_decide(&fx);
+	EXPECT(&fx, "key-found", CHECK_FAIL, "only in /p/.env.example:2");
+	expect_fix(&fx, "copy the line to /p/.env", __LINE__);
+	/* Only in another shell's file. */
+	fx.src.shell = strdup("bash");
+	c = sources_add(&fx.src, "OPENAI_API_KEY", SOURCE_RCFILE, "/h/.zshrc",
+	    4, S(OLDKEY));
+	c->unloaded = true;
+	fx_decide(&fx);
+	EXPECT(&fx, "key-found", CHECK_FAIL, "your shell (bash) does not read");
+	/* Set and unset by the login shell's files. */
+	c = sources_add(&fx.src, "OPENAI_API_KEY", SOURCE_RCFILE, "/h/.bashrc",
+	    1, S(OLDKEY));
+	c->cleared = true;
+	c->unset_path = strdup("/h/.bashrc");
+	c->unset_line = 9;
+	fx_decide(&fx);
+	EXPECT(&fx, "key-found", CHECK_FAIL, "/h/.bashrc:9 unsets it");
+	/* Set without export. */
+	c = sources_add(&fx.src, "OPENAI_API_KEY", SOURCE_RCFILE, "/h/.profile",
+	    3, S(OLDKEY));
+	c->unexported = true;
+	fx_decide(&fx);
+	EXPECT(&fx, "key-found", CHECK_FAIL, "/h/.profile:3 sets "
+	    "OPENAI_API_KEY without export");
+	/* Exported by a loaded file: the path in the fix is quoted. */
+	sources_add(&fx.src, "OPENAI_API_KEY", SOURCE_RCFILE, "/h/my rc", 1,
+	    S(OLDKEY));
+	fx_decide(&fx);
+	EXPECT(&fx, "key-found", CHECK_FAIL, "not in this environment");
+	expect_fix(&fx, ". '/h/my rc'", __LINE__);
+	fx_free(&fx);
+}
+
+/* --pid: the process's environment is what is missing; fix commands
+ * name the folder or -e FILE as a shell word. */
+static void
+test_found_pid_and_fixes(void)
+{
+	struct fixture fx;
+
+	fx_init(&fx, S("OPENAI_API_KEY=" FILEKEY "\n"));
+	fx.ctx.pid = true;
+	sources_decide(&fx.src, &fx.an, true, true);
+	EXPECT(&fx, "key-found", CHECK_FAIL, "process's environment has no");
+	expect_fix(&fx, "EnvironmentFile=/p/.env", __LINE__);
+	fx_free(&fx);
+	/* A file python-dotenv refuses: fix401 --check on that folder. */
+	fx_init(&fx, S("OPENAI_API_KEY=" FILEKEY "\xff\n"));
+	fx.ctx.dir = "/p q";
+	fx_decide(&fx);
+	EXPECT(&fx, "key-found", CHECK_FAIL, "cannot read");
+	expect_fix(&fx, "fix401 --check '/p q'", __LINE__);
+	fx_free(&fx);
+	fx_init(&fx, NULL, 0);
+	fx.ctx.dir = "/p q";
+	fx_decide(&fx);
+	expect_fix(&fx, "to '/p q/.env'", __LINE__);
+	fx_free(&fx);
+}
+
 int
 main(void)
 {
@@ -222,5 +347,8 @@ main(void)
 	test_missing();
 	test_org_project();
 	test_table();
+	test_shadowed_copies();
+	test_found_why_not();
+	test_found_pid_and_fixes();
 	return unit_done();
 }

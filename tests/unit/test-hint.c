@@ -184,6 +184,29 @@ test_build_service(void)
 	hint_list_clear(&l);
 }
 
+/* The service hint names the startup file the shell reads, not another
+ * shell's (listed first). */
+static void
+test_build_service_file(void)
+{
+	struct hint_facts svc = { .service = true };
+	struct sources s;
+	struct hint_list l;
+	struct candidate *c;
+
+	hint_list_init(&l);
+	sources_init(&s);
+	c = sources_add(&s, "OPENAI_API_KEY", SOURCE_RCFILE, "/h/.zshrc", 1,
+	    S(RCKEY));
+	c->unloaded = true;
+	sources_add(&s, "OPENAI_API_KEY", SOURCE_RCFILE, "/h/.profile", 2,
+	    S(RCKEY));
+	hints_build(&svc, &s, &l);
+	CHECK(l.n == 1 && strstr(l.v[0].text, "/h/.profile") != NULL);
+	hint_list_clear(&l);
+	sources_free(&s);
+}
+
 static void
 test_names(void)
 {
@@ -201,6 +224,7 @@ main(void)
 	test_gather_pid();
 	test_build();
 	test_build_service();
+	test_build_service_file();
 	test_names();
 	return unit_done();
 }

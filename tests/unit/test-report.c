@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Copyright (C) 2026 The fix401 authors. */
 /* The --json document and the --check checklist over a diagnosis built by
- * hand: fields, order, styles, line widths, and never a key. */
+ * hand: fields, order, styles, line widths, and never 13 characters of a
+ * key, even glued to a name, in a base URL or in pasted text. */
 #include <config.h>
 
 #include <stdlib.h>
@@ -16,6 +17,7 @@
 #include "unit.h"
 
 #define BASE_URL	"https://api.openai.com/v1/chat/completions"
+#define ELL		"\xe2\x80\xa6"
 
 static char fake[165];		/* "sk-proj-" + 156: the .env key */
 static char old[52];		/* "sk-" + 48: the exported key */
@@ -556,6 +558,76 @@ test_checklist_empty(void)
 	diagnosis_clear(&d);
 }
 
+/* Checks report_name(in) against exp. */
+static void
+expect_name(const char *in, const char *exp, int line)
+{
+	char *out = report_name(in);
+
+	unit_mem(exp, strlen(exp), out, strlen(out), in, __FILE__, line);
+	free(out);
+}
+
+/* A key glued to a name shows none of its characters past a prefix;
+ * names of short words show whole. */
+static void
+test_name(void)
+{
+	char glued[200];
+
+	expect_name("NEXT_PUBLIC_OPENAI_API_KEY", "NEXT_PUBLIC_OPENAI_API_KEY",
+	    __LINE__);
+	expect_name("openai_api_key", "openai_api_key", __LINE__);
+	expect_name("OPENAI_API_KEY\x1b[31m", "OPENAI_API_KEY?[31m", __LINE__);
+	expect_name("OPENAI_API_KEY-sk-x", "OPENAI_API_KEY-sk-x", __LINE__);
+	expect_name("OPENAI_API_KEY-sk-abc_def_ghi",
+	    "OPENAI_API_KEY-...(+14 characters)", __LINE__);
+	expect_name("OPENAI_API_KEY0123456789abcdef0123456789abcdef",
+	    "OPENAI_API_...(+35 characters)", __LINE__);
+	expect_name("OPENAI_API_KEY_Ab1", "OPENAI_API_KEY_...(+3 characters)",
+	    __LINE__);
+	snprintf(glued, sizeof glued, "OPENAI_API_KEY%s", fake);
+	expect_name(glued, "OPENAI_API_KEY...(+164 characters)",
+	    __LINE__);
+}
+
+/* Secrets where a report shows text the user did not write: a glued
+ * name, a base URL with a key, a password and a token, and a paste that
+ * repeats a value with no key prefix. */
+static void
+test_leaks(void)
+{
+	struct diagnosis d;
+	char name[200], url[600], paste[500], *text, *p;
+
+	build(&d, true);
+	snprintf(name, sizeof name, "OPENAI_API_KEY-%s", other);
+	sources_add(&d.src, name, SOURCE_DOTENV, "/home/u/proj/.env", 9, "",
+	    0);
+	snprintf(url, sizeof url, "https://u:%s@proxy.example/%s/%s/v1?k=%s",
+	    old, fake, other + 8, old);
+	d.ctx.base_url = url;
+	text = report_json(&d);
+	no_leak(text, __LINE__);
+	snprintf(paste, sizeof paste, "\"https://***@proxy.example/sk-p%s/"
+	    "%.4s%s/v1?%s\"", ELL, other + 8, ELL, ELL);
+	CHECK(strstr(text, paste) != NULL);
+	CHECK(strstr(text, "\"OPENAI_API_KEY-...(+164 characters)\"") != NULL);
+	free(text);
+	text = render(&d, false, false, false);
+	no_leak(text, __LINE__);
+	CHECK(strstr(text, "Base URL: https://***@proxy.example/sk-p") != NULL);
+	free(text);
+	snprintf(paste, sizeof paste, "Bad key: api_key='%s' (%s)", other + 8,
+	    fake + 20);
+	p = report_paste(paste, &d);
+	no_leak(p, __LINE__);
+	CHECK(strncmp(p, "Bad key: api_key='", 18) == 0);
+	free(p);
+	CHECK(report_paste(NULL, &d) == NULL);
+	diagnosis_clear(&d);
+}
+
 static void
 test_wrap(void)
 {
@@ -588,5 +660,7 @@ main(void)
 	test_json_error();
 	test_checklist();
 	test_checklist_empty();
+	test_name();
+	test_leaks();
 	return unit_done();
 }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Copyright (C) 2026 The fix401 authors. */
 /* Untrusted text made safe to show: controls, escape sequences, bidi
- * overrides, invalid UTF-8, the length cap, and key masking. */
+ * overrides, invalid UTF-8, the length cap, key masking, values found on
+ * this machine, and URLs. */
 #include <config.h>
 
 #include <stdlib.h>
@@ -136,6 +137,123 @@ test_keys(void)
 	CHECK_STR("xai-ABCD******KLMN,AIzaSyAB****GHIJ", s5);
 }
 
+/* Keys without a prefix, written as the value of a label. */
+static void
+test_labels(void)
+{
+	char s1[] = "api_key='0123456789abcdef0123456789abcdef' x";
+	char s2[] = "{\"api_key\": \"ABCDEFGHIJKLMNOPQRSTUV\"}";
+	char s3[] = "apiKey = \"abcdefghijklmnop\", token: qwertyuiopasdfgh";
+	char s4[] = "monkey_business: a-very-long-word-here but id: "
+	    "0123456789abcdef0";
+	char s5[] = "(FAKEfake0123456789abcdefABCDEF0123cdEF) "
+	    "req_0123456789abcdef0123456789abcdef0123";
+
+	sanitize_keys(s1);
+	CHECK_STR("api_key='01234567********************cdef' x", s1);
+	sanitize_keys(s2);
+	CHECK_STR("{\"api_key\": \"ABCDEFGH**********STUV\"}", s2);
+	sanitize_keys(s3);
+	CHECK_STR("apiKey = \"abcdefgh****mnop\", token: qwertyui****dfgh",
+	    s3);
+	/* an id label is no key label */
+	sanitize_keys(s4);
+	CHECK(strstr(s4, "id: 0123456789abcdef0") != NULL);
+	/* a long token mixing cases and digits is a secret, whatever it
+	   follows; a long hex id is not */
+	sanitize_keys(s5);
+	CHECK_STR("(FAKEfake**************************cdEF) "
+	    "req_0123456789abcdef0123456789abcdef0123", s5);
+}
+
+static void
+test_values(void)
+{
+	const char *v[] = { "0123456789abcdef0123456789abcdef", "short",
+	    "1234567\xc3\xa9ghijklmn\xc3\xa9xyz" };
+	size_t len[] = { 32, 5, 22 };
+	char s1[] = "got 0123456789abcdef0123456789abcdef!";
+	char s2[] = "cut 0123456789abc and 23456789abcdef01234 short";
+	char s3[] = "x 1234567\xc3\xa9ghijklmn\xc3\xa9xyz y";
+	char s4[] = "0123456789ab is 12: fine";
+
+	sanitize_values(s1, v, len, 3);
+	CHECK_STR("got 01234567********************cdef!", s1);
+	sanitize_values(s2, v, len, 3);
+	CHECK_STR("cut 01234567*9abc and 23456789*******1234 short", s2);
+	/* masks never cut a UTF-8 character */
+	sanitize_values(s3, v, len, 3);
+	CHECK_STR("x 1234567************xyz y", s3);
+	sanitize_values(s4, v, len, 3);
+	CHECK_STR("0123456789ab is 12: fine", s4);
+}
+
+/* Checks sanitize_url(in) against exp. */
+static void
+expect_url(const char *in, const char *exp, int line)
+{
+	char *out = sanitize_url(in);
+
+	unit_mem(exp, strlen(exp), out, strlen(out), in, __FILE__, line);
+	free(out);
+}
+
+#define URL(in, exp)	expect_url((in), (exp), __LINE__)
+#define ELL	"\xe2\x80\xa6"
+
+static void
+test_url(void)
+{
+	/* normal URLs stay as they are */
+	URL("https://api.openai.com/v1", "https://api.openai.com/v1");
+	URL("https://my-resource.openai.azure.com/openai/deployments/"
+	    "gpt-4o-mini", "https://my-resource.openai.azure.com/openai/"
+	    "deployments/gpt-4o-mini");
+	URL("https://contoso-openai-prod-eastus2.openai.azure.com/openai/"
+	    "deployments/gpt-4o-mini-2024-07-18/", "https://contoso-openai-"
+	    "prod-eastus2.openai.azure.com/openai/deployments/"
+	    "gpt-4o-mini-2024-07-18/");
+	URL("http://[::1]:8080/v1", "http://[::1]:8080/v1");
+	URL("", "");
+	/* a key in the path, a password, a query, a fragment */
+	URL("https://proxy/sk-proj-AbCdEfGh_IjKlMnOp-QrStUvWx/v1",
+	    "https://proxy/sk-p" ELL "/v1");
+	URL("https://user:hunter2@example.com/v1",
+	    "https://***@example.com/v1");
+	URL("https://example.com/v1?token=abc#frag", "https://example.com/v1?"
+	    ELL);
+	URL("https://example.com/v1#0123456789abcdef", "https://example.com/"
+	    "v1#" ELL);
+	/* a key with no prefix: in the path, in the host, bare */
+	URL("https://gw.example.com/0123456789abcdef0123456789abcdef/v1",
+	    "https://gw.example.com/0123" ELL "/v1");
+	URL("https://0123456789abcdef0123456789abcdef.example.com",
+	    "https://0123" ELL ".example.com");
+	URL("sk-proj-AbCdEfGhIjKlMnOpQrStUvWx", "sk-p" ELL);
+	URL("https://x.io/Ab1-Cd2_Ef3-Gh4/v1", "https://x.io/Ab1-" ELL "/v1");
+	/* controls and odd bytes show as '?' */
+	URL("https://api.openai.com/v1 \x1b[31m", "https://api.openai.com/"
+	    "v1??[31m");
+	URL("https://a\xe2\x80\x8b.com/v1", "https://a???.com/v1");
+}
+
+static void
+test_url_cap(void)
+{
+	char in[300], *out;
+
+	strcpy(in, "https://example.com");
+	for (int i = 0; i < 40; i++)
+		strcat(in, "/abc");
+	out = sanitize_url(in);
+	CHECK_INT(SANITIZE_URL_MAX + 2, strlen(out));	/* "…" is 3 bytes */
+	CHECK(strcmp(out + strlen(out) - 3, ELL) == 0);
+	free(out);
+	out = sanitize_take(strdup("a\x1b[1mb"));
+	CHECK_STR("ab", out);
+	free(out);
+}
+
 int
 main(void)
 {
@@ -144,5 +262,9 @@ main(void)
 	test_bidi_utf8();
 	test_cap();
 	test_keys();
+	test_labels();
+	test_values();
+	test_url();
+	test_url_cap();
 	return unit_done();
 }

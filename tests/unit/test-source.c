@@ -133,6 +133,34 @@ test_pid(void)
 	sources_free(&s);
 }
 
+/* A login shell ends up with the last startup-file value that reaches
+ * programs: not one a later unset clears, not one never exported. */
+static void
+test_login_shell_flags(void)
+{
+	struct sources s;
+	struct candidate *c;
+
+	sources_init(&s);
+	sources_add(&s, "OPENAI_API_KEY", SOURCE_RCFILE, "/h/.profile", 1,
+	    S(ENVKEY));
+	c = sources_add(&s, "OPENAI_API_KEY", SOURCE_RCFILE, "/h/.bashrc", 2,
+	    S(FILEKEY));
+	c->cleared = true;
+	sources_decide(&s, NULL, true, false);
+	CHECK_INT(0, s.winner[CONSUMER_LOGIN_SHELL]);
+	s.c[0].unexported = true;
+	sources_decide(&s, NULL, true, false);
+	CHECK_INT(-1, kind(&s, CONSUMER_LOGIN_SHELL));
+	/* A conditional value that reaches programs beats none. */
+	c = sources_add(&s, "OPENAI_API_KEY", SOURCE_RCFILE, "/h/.bashrc", 9,
+	    S(FILEKEY));
+	c->conditional = true;
+	sources_decide(&s, NULL, true, false);
+	CHECK_INT(2, s.winner[CONSUMER_LOGIN_SHELL]);
+	sources_free(&s);
+}
+
 int
 main(void)
 {
@@ -141,5 +169,6 @@ main(void)
 	test_parent_dotenv();
 	test_refusals_and_lines();
 	test_pid();
+	test_login_shell_flags();
 	return unit_done();
 }
