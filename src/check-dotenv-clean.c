@@ -46,6 +46,7 @@ run(const struct check_ctx *ctx, struct check_result *r)
 	const struct finding *f;
 	struct buf who = { 0 }, why = { 0 };
 	char *fix = NULL;
+	bool dup;
 
 	if (ctx->dotenv == NULL) {
 		check_set(r, CHECK_SKIP, _("no .env file"));
@@ -67,8 +68,9 @@ run(const struct check_ctx *ctx, struct check_result *r)
 	} else if (why.n > 0) {
 		check_set(r, CHECK_WARN, _("%s:%zu reads right, but: %s"),
 		    ctx->dotenv_path, f->a->line + 1, why.p);
-		fix = check_command(ctx, f->defects & (1UL << DEFECT_DUPLICATE) ?
-		    "--fix --remove-duplicates" : "--fix");
+		dup = f->defects & (1UL << DEFECT_DUPLICATE);
+		fix = check_command(ctx, dup ? "--fix --remove-duplicates" :
+		    "--fix");
 	} else {
 		check_set(r, CHECK_PASS, _("%s:%zu reads the same in every "
 		    "loader"), ctx->dotenv_path, f->a->line + 1);

@@ -314,6 +314,15 @@ empty(const struct check_ctx *ctx, const struct candidate *w,
 		check_fix(r, _("put the key at %s"), where);
 }
 
+/* True when w is a parent folder's .env key that a Node program started
+ * in the project folder would not get (npm dotenv reads ./.env only). */
+static bool
+node_misses(const struct check_ctx *ctx, const struct candidate *w)
+{
+	return !ctx->pid && w->source == SOURCE_DOTENV && !ctx->dotenv_in_dir &&
+	    ctx->src->winner[CONSUMER_NODE] == NO_WINNER;
+}
+
 static void
 run(const struct check_ctx *ctx, struct check_result *r)
 {
@@ -332,6 +341,15 @@ run(const struct check_ctx *ctx, struct check_result *r)
 		    "it gives cannot be judged offline."));
 	} else if (w->value_len == 0) {
 		empty(ctx, w, where, r);
+	} else if (node_misses(ctx, w)) {
+		/* TRANSLATORS: %s is the .env line, in a parent folder. */
+		check_set(r, CHECK_WARN, _("OPENAI_API_KEY is set in %s, a "
+		    "parent folder's .env: python-dotenv finds it there, npm "
+		    "dotenv does not"), where);
+		check_detail(r, _("dotenv.config() in Node reads only the .env "
+		    "of the folder the program starts in."));
+		check_fix(r, _("copy the line to %s/.env, or start the program "
+		    "in the .env's folder"), ctx->dir);
 	} else {
 		check_set(r, CHECK_PASS, _("OPENAI_API_KEY is set in %s"), where);
 	}

@@ -26,7 +26,7 @@ enum check_status {
  * the caller (dotenv-safety reads it). */
 struct dotenv_facts {
 	bool		 exists;	/* the .env is there */
-	unsigned	 mode;		/* its permission bits (st_mode & 07777) */
+	unsigned	 mode;		/* permission bits (st_mode & 07777) */
 	bool		 git;		/* git answered (installed, not broken) */
 	bool		 in_repo;	/* the file is inside a git work tree */
 	bool		 tracked;	/* git tracks it (it will be pushed) */
