@@ -114,7 +114,7 @@ load_others(struct diagnosis *d, const struct procenv *env, long pid)
 		    &cause) < 0)
 			add_note(d, cause);
 	}
-	gather_paths_free(paths);
+	xfree_strv(paths);
 	if (home == NULL)
 		return;
 	gather_rcfiles(&d->src, home, procenv_get(env, "XDG_CONFIG_HOME"),
@@ -202,9 +202,7 @@ diagnosis_clear(struct diagnosis *d)
 {
 	for (size_t i = 0; i < d->nresults; i++)
 		check_result_clear(&d->results[i]);
-	for (size_t i = 0; d->notes != NULL && d->notes[i] != NULL; i++)
-		free(d->notes[i]);
-	free(d->notes);
+	xfree_strv(d->notes);
 	hint_list_clear(&d->hints);
 	providers_free(d->providers);
 	sources_free(&d->src);

@@ -357,7 +357,7 @@ gather_rcfiles(struct sources *s, const char *home,
 	free(ch.v);
 	free(f);
 	free(login);
-	rcfile_paths_free(all);
+	xfree_strv(all);
 	free(s->shell);
 	s->shell = shell != NULL ? xstrdup(safefile_basename(shell)) : NULL;
 	*notes = gather_paths_take(&out);

@@ -159,13 +159,3 @@ gather_unloaded_dotenvs(const char *dir, const char *loaded)
 	free(d);
 	return gather_paths_take(&l);
 }
-
-void
-gather_paths_free(char **paths)
-{
-	if (paths == NULL)
-		return;
-	for (size_t i = 0; paths[i] != NULL; i++)
-		free(paths[i]);
-	free(paths);
-}

@@ -19,7 +19,7 @@ struct gather_paths {
 };
 /* Appends a copy of p. */
 void	gather_paths_add(struct gather_paths *l, const char *p);
-/* The list as gather_paths_free frees it (never NULL); l is spent. */
+/* The list as xfree_strv frees it (never NULL); l is spent. */
 char  **gather_paths_take(struct gather_paths *l);
 /* True when path is (or links to) a regular file. */
 bool	gather_is_file(const char *path);
@@ -46,9 +46,8 @@ int	gather_file(struct sources *s, const char *path, enum source_kind kind,
  * Without -e that leaves the .env files above the first one (find_dotenv
  * stops there); with -e, dir's own .env chain is unloaded too.  dir and
  * loaded may be relative to the working folder.  Returns a
- * NULL-terminated array of paths (caller frees with gather_paths_free). */
+ * NULL-terminated array of paths (caller frees with xfree_strv). */
 char  **gather_unloaded_dotenvs(const char *dir, const char *loaded);
-void	gather_paths_free(char **paths);
 /* Scans the shell startup files under home (and dir/.envrc) and adds what
  * sets a relevant variable as SOURCE_RCFILE candidates, in the order the
  * login shell named by shell ($SHELL, may be NULL) runs them; s->shell
@@ -59,7 +58,7 @@ void	gather_paths_free(char **paths);
  * wins.  Files that shell does not read are added after, each on its
  * own, marked unloaded.  Symlinks are followed.  Unreadable files are
  * skipped, a translated note for each is appended to *notes
- * (NULL-terminated, caller frees with gather_paths_free). */
+ * (NULL-terminated, caller frees with xfree_strv). */
 void	gather_rcfiles(struct sources *s, const char *home,
 	    const char *xdg_config_home, const char *shell, const char *dir,
 	    char ***notes);

@@ -166,16 +166,6 @@ rcfile_paths(const char *home, const char *xdg_config_home,
 	return v;
 }
 
-void
-rcfile_paths_free(char **paths)
-{
-	if (paths == NULL)
-		return;
-	for (size_t i = 0; paths[i] != NULL; i++)
-		free(paths[i]);
-	free(paths);
-}
-
 enum rcfile_dialect
 rcfile_dialect(const char *path)
 {

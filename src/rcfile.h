@@ -73,10 +73,9 @@ void	 rcfile_list_clear(struct rcfile_list *l);
  * home/.config when that is NULL, empty or relative), /etc/environment,
  * /etc/profile, then project_dir/.envrc when project_dir is not NULL.
  * Arguments borrowed; returns a NULL-terminated array the caller frees
- * with rcfile_paths_free. */
+ * with xfree_strv. */
 char	**rcfile_paths(const char *home, const char *xdg_config_home,
 	    const char *project_dir);
-void	 rcfile_paths_free(char **paths);
 /* The dialect of path: RCFILE_FISH for *.fish, RCFILE_PAM for a file named
  * environment, else RCFILE_SH. */
 enum rcfile_dialect rcfile_dialect(const char *path);

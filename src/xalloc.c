@@ -133,3 +133,13 @@ xwipe(void *p, size_t n)
 		*v++ = 0;
 #endif
 }
+
+void
+xfree_strv(char **v)
+{
+	if (v == NULL)
+		return;
+	for (size_t i = 0; v[i] != NULL; i++)
+		free(v[i]);
+	free(v);
+}

@@ -27,6 +27,9 @@ void	 die(const char *fmt, ...)
 /* Sets the hook die() calls first; NULL clears it. */
 void	 die_set_hook(void (*hook)(void));
 
+/* Frees a NULL-terminated array of strings and the strings; NULL is a
+ * no-op. */
+void	 xfree_strv(char **v);
 /* Overwrites n bytes at p so the compiler cannot drop it (secrets). */
 void	 xwipe(void *p, size_t n);
 

@@ -9,6 +9,7 @@
 
 #include "rcfile.h"
 #include "unit.h"
+#include "xalloc.h"
 
 enum { X = 1, C = 2, D = 4, R = 8 };	/* exported, conditional, dynamic,
 					   CR LF */
@@ -407,20 +408,20 @@ test_paths(void)
 	for (; v[n] != NULL && want[n] != NULL; n++)
 		CHECK_STR(want[n], v[n]);
 	CHECK(v[n] == NULL && want[n] == NULL);
-	rcfile_paths_free(v);
+	xfree_strv(v);
 
 	v = rcfile_paths("/h", "/x", NULL);
 	CHECK_STR("/x/fish/config.fish", v[8]);
 	CHECK_STR("/etc/profile", v[10]);
 	CHECK(v[11] == NULL);
-	rcfile_paths_free(v);
+	xfree_strv(v);
 	v = rcfile_paths("/h", "", NULL);
 	CHECK_STR("/h/.config/fish/config.fish", v[8]);
-	rcfile_paths_free(v);
+	xfree_strv(v);
 	v = rcfile_paths("/h", "relative", NULL);
 	CHECK_STR("/h/.config/fish/config.fish", v[8]);
-	rcfile_paths_free(v);
-	rcfile_paths_free(NULL);
+	xfree_strv(v);
+	xfree_strv(NULL);
 
 	CHECK_INT(RCFILE_FISH, rcfile_dialect("/h/.config/fish/config.fish"));
 	CHECK_INT(RCFILE_PAM, rcfile_dialect("/etc/environment"));
