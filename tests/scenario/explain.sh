@@ -15,22 +15,10 @@ mask() {
 ex() {
 	text=$1
 	shift
-	vars=
-	while [ $# -gt 0 ] && [ "$1" != -- ]; do
-		vars="$vars $1"
-		shift
-	done
-	[ "${1:-}" = -- ] && shift
-	# shellcheck disable=SC2086
-	timeout 20 env -i HOME="$H" PATH=/usr/bin:/bin LC_ALL=C.UTF-8 \
-		LANGUAGE= SHELL=/bin/bash FIX401_DATADIR="$FIX401_DATADIR" \
-		$vars sh -c 'cd "$1" && shift && exec "$@"' sh "$P" "$FIX401" \
-		--explain "$text" "$@" > "$T/out" 2> "$T/err" < /dev/null
-	rc=$?
-	timed_out
-	for s in $SECRETS; do
-		assert_no_secret "$s" "$T/out" "$T/err"
-	done
+	take_vars "$@"
+	shift $nvars
+	in_sandbox "$T/out" sh -c 'cd "$1" && shift && exec "$@"' sh "$P" \
+		"$FIX401" --explain "$text" "$@"
 }
 
 py_error() {	# the Python SDK's text for a 401 with message $1

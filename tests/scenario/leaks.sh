@@ -14,19 +14,9 @@ ELL=$(printf '\342\200\246')
 # fxt [VAR=value]... [-- ARG...]: as fx, but the text checklist
 # (--check) of $P, into $T/text; no escape may reach it.
 fxt() {
-	vars=
-	while [ $# -gt 0 ] && [ "$1" != -- ]; do
-		vars="$vars $1"
-		shift
-	done
-	[ "${1:-}" = -- ] && shift
-	# shellcheck disable=SC2086
-	env -i HOME="$H" PATH=/usr/bin:/bin LC_ALL=C.UTF-8 LANGUAGE= \
-		SHELL=/bin/bash FIX401_DATADIR="$FIX401_DATADIR" $vars \
-		"$FIX401" --check "$@" "$P" > "$T/text" 2> "$T/err" < /dev/null
-	for s in $SECRETS; do
-		assert_no_secret "$s" "$T/text" "$T/err"
-	done
+	take_vars "$@"
+	shift $nvars
+	in_sandbox "$T/text" "$FIX401" --check "$@" "$P"
 	if grep -q "$ESC" "$T/text" "$T/err"; then
 		fail "$CASE: an escape reached the checklist"
 	fi
