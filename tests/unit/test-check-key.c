@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "check-fixture.h"
 #include "unit.h"
 
 #define S(lit)	lit, sizeof(lit) - 1
@@ -63,30 +64,11 @@ leaks(const char *text)
 	return false;
 }
 
-/* A context over a .env text (or none) plus candidates the test adds. */
-struct fixture {
-	struct analysis	 an;
-	struct sources	 src;
-	struct check_ctx ctx;
-	bool		 has_file;
-};
-
+/* The fixture over file (NULL: no .env), with the providers table. */
 static void
-fx_init(struct fixture *fx, const char *file)
+fx_open(struct fixture *fx, const char *file)
 {
-	memset(fx, 0, sizeof *fx);
-	sources_init(&fx->src);
-	fx->has_file = file != NULL;
-	if (fx->has_file) {
-		analysis_run(&fx->an, file, strlen(file), NULL, NULL);
-		sources_add_file(&fx->src, SOURCE_DOTENV, "/p/.env", &fx->an);
-	}
-	fx->ctx.dir = "/p";
-	fx->ctx.dotenv_path = fx->has_file ? "/p/.env" : NULL;
-	fx->ctx.dotenv = fx->has_file ? &fx->an : NULL;
-	fx->ctx.src = &fx->src;
-	fx->ctx.consumer = CONSUMER_PYTHON;
-	fx->ctx.dotenv_in_dir = true;
+	fx_init(fx, file, file != NULL ? strlen(file) : 0);
 	fx->ctx.providers = ps;
 }
 
@@ -95,20 +77,6 @@ static void
 fx_env(struct fixture *fx, const char *name, const char *value)
 {
 	sources_add(&fx->src, name, SOURCE_ENV, NULL, 0, value, strlen(value));
-}
-
-static void
-fx_decide(struct fixture *fx)
-{
-	sources_decide(&fx->src, fx->has_file ? &fx->an : NULL, true, false);
-}
-
-static void
-fx_free(struct fixture *fx)
-{
-	sources_free(&fx->src);
-	if (fx->has_file)
-		analysis_clear(&fx->an);
 }
 
 /* Runs check id; checks the status, that the summary holds want and the
@@ -147,7 +115,7 @@ one(const char *file, const char *base, const char *id, enum check_status st,
 	va_list ap;
 	const char *n, *v;
 
-	fx_init(&fx, file);
+	fx_open(&fx, file);
 	fx.ctx.base_url = base;
 	va_start(ap, line);
 	while ((n = va_arg(ap, const char *)) != NULL) {
@@ -186,7 +154,7 @@ test_format_skip(void)
 	    "OPENAI_ORG_ID", "org-abc");
 	ONE(NULL, NULL, "key-format", CHECK_SKIP, "empty", NULL,
 	    "OPENAI_API_KEY", "");
-	fx_init(&fx, env_file(k, ""));
+	fx_open(&fx, env_file(k, ""));
 	fx.ctx.providers = NULL;
 	fx_decide(&fx);
 	EXPECT(&fx, "key-format", CHECK_SKIP, "provider data not found", NULL);
@@ -391,7 +359,7 @@ test_base_url_pass(void)
 	ONE(NULL, "https://bob:hunter2@proxy.example.com/v1?key=abc",
 	    "base-url", CHECK_WARN, "https://***@proxy.example.com/v1?",
 	    NULL, NULL);
-	fx_init(&fx, NULL);
+	fx_open(&fx, NULL);
 	fx.ctx.providers = NULL;
 	fx_decide(&fx);
 	EXPECT(&fx, "base-url", CHECK_PASS, "https://api.openai.com/v1", NULL);

@@ -8,51 +8,12 @@
 #include <string.h>
 
 #include "check.h"
+#include "check-fixture.h"
 #include "unit.h"
 
 #define S(lit)	lit, sizeof(lit) - 1
 #define FILEKEY	"sk-proj-FILEfile0123456789abcdFILE"
 #define OLDKEY	"sk-proj-OLDold0123456789abcdefOLD"
-
-/* A context over a .env text plus extra candidates added by the caller. */
-struct fixture {
-	struct analysis	 an;
-	struct sources	 src;
-	struct check_ctx ctx;
-	bool		 has_file;
-};
-
-static void
-fx_init(struct fixture *fx, const char *file, size_t len)
-{
-	memset(fx, 0, sizeof *fx);
-	sources_init(&fx->src);
-	fx->has_file = file != NULL;
-	if (fx->has_file) {
-		analysis_run(&fx->an, file, len, NULL, NULL);
-		sources_add_file(&fx->src, SOURCE_DOTENV, "/p/.env", &fx->an);
-	}
-	fx->ctx.dir = "/p";
-	fx->ctx.dotenv_path = fx->has_file ? "/p/.env" : NULL;
-	fx->ctx.dotenv = fx->has_file ? &fx->an : NULL;
-	fx->ctx.src = &fx->src;
-	fx->ctx.consumer = CONSUMER_PYTHON;
-	fx->ctx.dotenv_in_dir = true;
-}
-
-static void
-fx_decide(struct fixture *fx)
-{
-	sources_decide(&fx->src, fx->has_file ? &fx->an : NULL, true, false);
-}
-
-static void
-fx_free(struct fixture *fx)
-{
-	sources_free(&fx->src);
-	if (fx->has_file)
-		analysis_clear(&fx->an);
-}
 
 /* Runs check id; checks status and that summary holds want (if any) and
  * no text holds a key. */
