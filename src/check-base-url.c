@@ -18,8 +18,6 @@
 #include "sanitize.h"
 #include "xalloc.h"
 
-#define OPENAI_URL	"https://api.openai.com/v1"
-
 /* The base URL under judgement.  Borrows url and from from the context;
  * owns where and shown. */
 struct target {
@@ -183,7 +181,7 @@ judge_scheme(const struct check_ctx *ctx, struct target *t,
 	    "starting with https:// (%s)"), t->where, t->shown);
 	check_detail(r, _("A base URL looks like https://api.openai.com/v1; "
 	    "the key belongs in OPENAI_API_KEY."));
-	fix_url(ctx, t, OPENAI_URL, r);
+	fix_url(ctx, t, CHECK_DEFAULT_URL, r);
 	return true;
 }
 
@@ -317,7 +315,7 @@ judge_host(const struct check_ctx *ctx, const struct target *t,
 	else if (provider_url_loopback(t->url))
 		check_set(r, CHECK_PASS, _("requests go to a server on this "
 		    "computer at %s (%s)"), t->shown, t->where);
-	else if (ctx->providers == NULL && same_url(t->url, OPENAI_URL))
+	else if (ctx->providers == NULL && same_url(t->url, CHECK_DEFAULT_URL))
 		check_set(r, CHECK_PASS, _("requests go to %s (%s)"), t->shown,
 		    t->where);
 	else if (ctx->providers == NULL)

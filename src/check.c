@@ -30,7 +30,6 @@ static const struct check *const table[] = {
 	&check_dotenv_safety,
 };
 
-#define DEFAULT_BASE_URL	"https://api.openai.com/v1"
 
 const struct check *const *
 check_table(size_t *n)
@@ -144,7 +143,7 @@ const char *
 check_url(const struct check_ctx *ctx, const struct candidate **from)
 {
 	const struct candidate *c = NULL;
-	const char *url = DEFAULT_BASE_URL;
+	const char *url = CHECK_DEFAULT_URL;
 
 	if (ctx->base_url != NULL)
 		url = ctx->base_url;

@@ -98,6 +98,9 @@ const struct candidate	*check_winner(const struct check_ctx *ctx);
  * or NULL. */
 const struct candidate	*check_lookup(const struct check_ctx *ctx,
 			    const char *name);
+/* Where the SDKs send requests when nothing says otherwise. */
+#define CHECK_DEFAULT_URL	"https://api.openai.com/v1"
+
 /* The base URL requests go to: --base-url, else OPENAI_BASE_URL as the
  * consumer sees it, else the OpenAI default.  *from (may be NULL) gets the
  * candidate that set it, or NULL.  Borrowed from ctx. */
