@@ -1,0 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright (C) 2026 The fix401 authors. */
+/* Stub: filled by the mock work. */
+#ifndef FIX401_MOCK_REPLY_H
+#define FIX401_MOCK_REPLY_H
+#endif
