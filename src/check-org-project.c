@@ -10,6 +10,7 @@
 
 #include "check.h"
 #include "i18n.h"
+#include "live.h"
 
 /* One variable's id shape. */
 struct id_rule {
@@ -74,6 +75,64 @@ judge(const struct check_ctx *ctx, const struct id_rule *rule,
 	return CHECK_FAIL;
 }
 
+/* One header the API refused: name the variable and where it is set. */
+static void
+refused(const struct check_ctx *ctx, size_t i, const char *header,
+    bool proven, struct check_result *r)
+{
+	const struct candidate *c = &ctx->src->c[i];
+	char *where = check_where(c);
+
+	/* TRANSLATORS: a variable, where it is set, an HTTP header. */
+	check_set(r, CHECK_FAIL, _("%s in %s does not match the key: the API "
+	    "refuses the %s header"), c->name, where, header);
+	if (proven)
+		check_detail(r, _("Sent again without the %s header, the same "
+		    "request succeeded."), header);
+	check_fix(r, _("delete %s at %s, or set it to the id the key belongs "
+	    "to"), c->name, where);
+	free(where);
+}
+
+/* The live half: was the request with these headers accepted?  Fills r
+ * and returns true when the answer says anything about them. */
+static bool
+live_half(const struct check_ctx *ctx, struct check_result *r)
+{
+	const struct live *l = ctx->live;
+	const struct probe *m, *no_org, *no_proj;
+	int cause;
+
+	if (l == NULL || (l->org == NO_WINNER && l->project == NO_WINNER))
+		return false;
+	m = live_probe(l, PROBE_MODELS);
+	if (m == NULL || m->resp.error != HTTP_OK ||
+	    !(m->sent_org || m->sent_project))
+		return false;
+	if (m->resp.status == 200) {
+		check_set(r, CHECK_PASS, _("well-formed and accepted by the "
+		    "API"));
+		return true;
+	}
+	cause = check_probe_cause(m);
+	no_org = live_probe(l, PROBE_NO_ORG);
+	no_proj = live_probe(l, PROBE_NO_PROJECT);
+	if (cause == EXPLAIN_MISMATCHED_ORG || (no_org != NULL &&
+	    no_org->resp.status == 200))
+		refused(ctx, l->org, "OpenAI-Organization", no_org != NULL &&
+		    no_org->resp.status == 200, r);
+	else if (cause == EXPLAIN_MISMATCHED_PROJECT || (no_proj != NULL &&
+	    no_proj->resp.status == 200))
+		refused(ctx, l->project, "OpenAI-Project", no_proj != NULL &&
+		    no_proj->resp.status == 200, r);
+	else if (no_org != NULL || no_proj != NULL)
+		check_set(r, CHECK_PASS, _("well-formed, and not the cause: "
+		    "without them the key is refused too"));
+	else
+		return false;
+	return true;
+}
+
 static void
 run(const struct check_ctx *ctx, struct check_result *r)
 {
@@ -91,7 +150,7 @@ run(const struct check_ctx *ctx, struct check_result *r)
 			check_result_clear(&one);
 		}
 	}
-	if (worst == CHECK_PASS)
+	if (worst == CHECK_PASS && !live_half(ctx, r))
 		check_set(r, CHECK_PASS, _("unset or well-formed (whether the "
 		    "API accepts them needs the network)"));
 }

@@ -24,6 +24,8 @@ enum check_status {
 
 /* What the file system and git say about the project's .env, gathered by
  * the caller (dotenv-safety reads it). */
+struct live;
+
 struct dotenv_facts {
 	bool		 exists;	/* the .env is there */
 	unsigned	 mode;		/* permission bits (st_mode & 07777) */
@@ -49,6 +51,8 @@ struct check_ctx {
 	const char		*base_url;	/* --base-url, or NULL */
 	const struct dotenv_facts *facts;	/* or NULL: not gathered */
 	bool			 env_file;	/* dotenv_path came from -e */
+	const struct live	*live;		/* the finished probes, or NULL:
+						   none were made */
 };
 
 /* What a check found.  Owns its strings (translated text, no key). */
@@ -119,6 +123,21 @@ char	*check_command(const struct check_ctx *ctx, const char *args);
 /* A place as the user reads it: "path:line", "the environment" ...
  * (caller frees). */
 char	*check_where(const struct candidate *c);
+
+/* ---- helpers the live checks share (check-live.c) ---- */
+/* When ctx->live did not send the key (blocked, no key, offline), sets r
+ * to the skip that says why and returns true. */
+bool	 check_live_blocked(const struct check_ctx *ctx,
+	    struct check_result *r);
+/* The candidate i as the user reads it: "the key in .env:3
+ * (sk-proj-…21sA, 164 chars)" (caller frees). */
+char	*check_key_phrase(const struct check_ctx *ctx, size_t i);
+/* A failed answer in words: "401 invalid_api_key: Wrong, revoked or
+ * deleted key" (caller frees).  p is a struct probe. */
+struct probe;
+char	*check_answer(const struct probe *p);
+/* The sharpened cause of p's answer (explain_refine over the mask). */
+int	 check_probe_cause(const struct probe *p);
 
 /* ---- the checks (one per file) ---- */
 extern const struct check check_key_found;

@@ -16,6 +16,7 @@
 
 #include "facts.h"
 #include "gather.h"
+#include "http.h"
 #include "i18n.h"
 #include "safefile.h"
 #include "xalloc.h"
@@ -135,13 +136,55 @@ fill_ctx(const struct diagnose_opts *o, struct diagnosis *d)
 	c->dotenv = d->have_an ? &d->an : NULL;
 	c->src = &d->src;
 	c->offline = o->offline;
-	c->consumer = CONSUMER_PYTHON;
+	c->consumer = o->consumer;
 	c->dotenv_in_dir = d->dotenv_in_dir;
 	c->pid = o->pid > 0;
 	c->providers = d->providers;
 	c->base_url = o->base_url;
 	c->facts = d->dotenv_path != NULL ? &d->facts : NULL;
 	c->env_file = o->env_file != NULL;
+}
+
+/* Plans the probes and starts them on a new struct http (NULL when
+ * nothing is sent); they run while the caller gathers the rest. */
+static struct http *
+live_begin(const struct diagnose_opts *o, struct diagnosis *d)
+{
+	struct live_opts lo = {
+		.model = o->model, .timeout_s = o->timeout_s,
+		.allow_insecure = o->allow_insecure,
+	};
+	struct http_opts ho = {
+		.connect_ms = 10000,
+		.total_ms = (o->timeout_s > 0 ? o->timeout_s : 20) * 1000,
+		.user_agent = PACKAGE "/" VERSION,
+	};
+	struct http *h;
+	char *cause = NULL;
+
+	live_plan(&d->live, &d->ctx, &lo);
+	d->ctx.live = &d->live;
+	if (d->live.block == LIVE_OFFLINE || d->live.block == LIVE_BAD_URL)
+		return NULL;
+	if ((h = http_new(&ho, &cause)) == NULL ||
+	    live_start(&d->live, h, &cause) < 0) {
+		add_note(d, cause);
+		http_free(h);
+		return NULL;
+	}
+	http_poll(h, -1, 0, NULL);	/* the connections start now */
+	return h;
+}
+
+/* Waits for the probes, then frees the transfers. */
+static void
+live_end(struct diagnosis *d, struct http *h)
+{
+	if (h == NULL)
+		return;
+	http_run(h);
+	http_free(h);
+	d->live.http = NULL;
 }
 
 /* Runs the check table into d->results. */
@@ -163,6 +206,7 @@ diagnose_run(const struct diagnose_opts *o, struct diagnosis *d,
 {
 	struct procenv env;
 	struct hint_facts hf;
+	struct http *h;
 	int rc = -1;
 
 	memset(d, 0, sizeof *d);
@@ -185,9 +229,11 @@ diagnose_run(const struct diagnose_opts *o, struct diagnosis *d,
 		add_note(d, *cause);	/* the provider checks skip */
 		*cause = NULL;
 	}
+	fill_ctx(o, d);
+	h = live_begin(o, d);
 	if (d->dotenv_path != NULL)
 		dotenv_facts_gather(d->dotenv_path, &d->facts);
-	fill_ctx(o, d);
+	live_end(d, h);
 	run_checks(d);
 	hint_facts_gather(&hf, &env, o->pid);
 	hints_build(&hf, &d->src, &d->hints);
@@ -203,6 +249,7 @@ diagnosis_clear(struct diagnosis *d)
 	for (size_t i = 0; i < d->nresults; i++)
 		check_result_clear(&d->results[i]);
 	xfree_strv(d->notes);
+	live_clear(&d->live);
 	hint_list_clear(&d->hints);
 	providers_free(d->providers);
 	sources_free(&d->src);

@@ -14,6 +14,7 @@
 #include "check.h"
 #include "envfile.h"
 #include "hint.h"
+#include "live.h"
 #include "provider.h"
 #include "source.h"
 
@@ -26,6 +27,10 @@ struct diagnose_opts {
 	bool		 offline;	/* --offline */
 	const char	*providers_file; /* providers.json to load, or NULL
 					   for the installed one */
+	enum consumer	 consumer;	/* whose key is tested */
+	const char	*model;		/* --model, or NULL */
+	long		 timeout_s;	/* per request */
+	bool		 allow_insecure; /* --allow-insecure */
 };
 
 /* Everything found.  Owns all of it; free with diagnosis_clear. */
@@ -40,6 +45,7 @@ struct diagnosis {
 	struct providers *providers;	/* NULL if providers.json is missing */
 	struct sources	 src;		/* candidates and winners */
 	struct check_ctx ctx;		/* what the checks read */
+	struct live	 live;		/* the probes and their answers */
 	struct check_result results[16];/* one per check_table() entry */
 	size_t		 nresults;
 	struct hint_list hints;		/* context hints */
@@ -47,7 +53,9 @@ struct diagnosis {
 					   could not be read (NULL-ended) */
 };
 
-/* Runs everything for o into d.  Returns 0, or -1 with *cause (caller
+/* Runs everything for o into d: gathers, starts the live probes (unless
+ * offline), gathers the rest while they run, waits for them and runs the
+ * checks.  Returns 0, or -1 with *cause (caller
  * frees) when there is nothing to diagnose (an unreadable -e FILE, a
  * --pid that cannot be read).  diagnosis_clear is safe either way. */
 int	 diagnose_run(const struct diagnose_opts *o, struct diagnosis *d,

@@ -18,6 +18,7 @@
 
 #include "buf.h"
 #include "sanitize.h"
+#include "xalloc.h"
 
 #define FIELD_MAX	2000	/* characters kept of a message */
 #define ID_MAX		100	/* characters kept of a code, id ... */
@@ -511,6 +512,24 @@ explain_parse(const char *text, size_t len, struct explained *out)
 	read_region(out, &r);
 	explain_classify(out);
 	return 0;
+}
+
+void
+explain_response(int status, const char *body, size_t len, bool html,
+    bool www_authenticate, const char *request_id, struct explained *out)
+{
+	struct region r = { body != NULL ? body : "", len, html };
+
+	memset(out, 0, sizeof *out);
+	out->status = status;
+	out->headers_seen = true;
+	out->www_authenticate = www_authenticate;
+	/* A body that is not JSON is the server's text, as in a curl paste. */
+	out->format = EXPLAIN_FMT_CURL;
+	read_region(out, &r);
+	if (out->request_id == NULL && request_id != NULL)
+		out->request_id = xstrdup(request_id);
+	explain_classify(out);
 }
 
 void

@@ -119,6 +119,13 @@ enum explain_match_kind {
  * initialising.  Returns 0, or -1 when the text is blank (out is then
  * empty with cause EXPLAIN_UNKNOWN).  Free with explain_clear. */
 int	 explain_parse(const char *text, size_t len, struct explained *out);
+/* Fills *out from a live answer: status, body[0..len) (borrowed; NULL
+ * with len 0 for none), whether the content type was HTML and whether
+ * www-authenticate came back, and the request id (copied; may be NULL);
+ * then classifies it.  Free with explain_clear. */
+void	 explain_response(int status, const char *body, size_t len,
+	    bool html, bool www_authenticate, const char *request_id,
+	    struct explained *out);
 /* Frees e's strings and zeroes it; a zeroed e is fine. */
 void	 explain_clear(struct explained *e);
 /* Reads the key mask out of e->message and sets e->cause from the status,

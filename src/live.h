@@ -41,6 +41,11 @@ struct probe {
 	int		 attempts;	/* requests made (retries and
 					   fallbacks count) */
 	bool		 done;		/* the final answer is in */
+	bool		 model_retry;	/* chat: resend with a listed model
+					   once /models answers */
+	bool		 param_switched; /* chat: the token-limit parameter
+					   was changed once */
+	bool		 model_switched; /* chat: the model was changed once */
 	struct http_response resp;	/* the final answer */
 	struct explained ex;		/* what it says (cause, code, mask) */
 	int		 matched;	/* candidate the echoed mask came
@@ -52,6 +57,11 @@ struct probe {
 					   and sent again, or NULL */
 	struct live	*owner;
 };
+
+/* Two for the effective key, eight other keys, two differential. */
+#define LIVE_MAX_PROBES		12
+/* Other candidates checked at most. */
+#define LIVE_MAX_OTHERS		8
 
 /* Why no request with a key goes out. */
 enum live_block {
@@ -84,8 +94,13 @@ struct live {
 	size_t		 org, project;	/* candidates of OPENAI_ORG_ID and
 					   OPENAI_PROJECT_ID sent, or
 					   NO_WINNER */
-	struct probe	*p;
-	size_t		 n, cap;
+	bool		 unsendable;	/* the key holds what no SDK puts in a
+					   header (a newline, an end space):
+					   it is not sent */
+	struct probe	 p[LIVE_MAX_PROBES];
+	size_t		 n;
+	char		**models;	/* ids /models listed (NULL-ended), or
+					   NULL */
 	const struct check_ctx *ctx;
 	struct live_opts opts;
 	struct http	*http;		/* borrowed while running */
@@ -102,6 +117,14 @@ void	 live_plan(struct live *l, const struct check_ctx *ctx,
  * value as set.  Borrowed from ctx; *len gets the length. */
 const char *live_value(const struct check_ctx *ctx, size_t i, size_t *len);
 
+/* True when an SDK would put v[0..len) in a header as it is. */
+bool	 live_sendable(const char *v, size_t len);
+/* True unless candidate i's key belongs to a provider other than l's
+ * host's (sending it there would leak it). */
+bool	 live_may_send(const struct live *l, size_t i);
+/* The cheapest chat model among ids[0..n) (borrowed), or NULL. */
+const char *live_cheap_model(const char *const *ids, size_t n);
+
 /* ---- running ---- */
 /* Submits the probes of a planned l (nothing when l is blocked).  Returns
  * 0, or -1 with *cause (caller frees). */
@@ -110,6 +133,15 @@ int	 live_start(struct live *l, struct http *h, char **cause);
 bool	 live_done(const struct live *l);
 /* Frees what l owns and zeroes it. */
 void	 live_clear(struct live *l);
+
+/* For live-answer.c: (re)sends p after delay_ms; 0, or -1 with *cause. */
+int	 live_send(struct live *l, struct probe *p, long delay_ms,
+	    char **cause);
+/* For live.c: the http callback of every probe (arg is the probe). */
+void	 live_on_done(struct http_response *resp, void *arg);
+/* For live-answer.c: a new probe of kind k with candidate i's key, or
+ * NULL when the table is full. */
+struct probe *live_add(struct live *l, enum probe_kind k, size_t i);
 
 /* ---- reading ---- */
 /* The first probe of kind k (for k other than PROBE_OTHER_KEY), or NULL. */

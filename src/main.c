@@ -12,6 +12,8 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 
+#include <curl/curl.h>
+
 #include "i18n.h"
 #include "options.h"
 #include "run.h"
@@ -81,7 +83,12 @@ main(int argc, char **argv)
 #endif
 	protect_process();
 	status = options_parse(&o, argc, argv);
-	if (status == 0)
+	if (status == 0 && curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+		fprintf(stderr, _("%s: libcurl cannot start\n"), PACKAGE);
+		status = 2;
+	} else if (status == 0) {
 		status = dispatch(&o);
+		curl_global_cleanup();
+	}
 	return close_stdout(status);
 }

@@ -12,11 +12,12 @@
 
 #include "i18n.h"
 
-/* Only what works is accepted: --model, --timeout, --report, --plain and
- * --demo arrive with the features behind them (SPEC 2). */
+/* Only what works is accepted: --plain and --demo arrive with the wizard
+ * (SPEC 2). */
 enum {
 	OPT_CHECK = 256, OPT_FIX, OPT_UNDO, OPT_OFFLINE, OPT_YES, OPT_DEDUPE,
 	OPT_NO_COLOR, OPT_ASCII, OPT_JSON, OPT_EXPLAIN, OPT_PID, OPT_BASE_URL,
+	OPT_MODEL, OPT_TIMEOUT, OPT_REPORT, OPT_CONSUMER, OPT_INSECURE,
 };
 
 static const struct option longopts[] = {
@@ -31,6 +32,11 @@ static const struct option longopts[] = {
 	{ "env-file",		required_argument,	NULL, 'e' },
 	{ "pid",		required_argument,	NULL, OPT_PID },
 	{ "base-url",		required_argument,	NULL, OPT_BASE_URL },
+	{ "model",		required_argument,	NULL, OPT_MODEL },
+	{ "timeout",		required_argument,	NULL, OPT_TIMEOUT },
+	{ "report",		required_argument,	NULL, OPT_REPORT },
+	{ "consumer",		required_argument,	NULL, OPT_CONSUMER },
+	{ "allow-insecure",	no_argument,		NULL, OPT_INSECURE },
 	{ "no-color",		no_argument,		NULL, OPT_NO_COLOR },
 	{ "ascii",		no_argument,		NULL, OPT_ASCII },
 	{ "help",		no_argument,		NULL, 'h' },
@@ -78,6 +84,41 @@ parse_pid(struct options *o, const char *arg)
 	return 0;
 }
 
+/* --timeout's value: whole seconds, 1 to 600.  -1 after saying why not. */
+static int
+parse_timeout(struct options *o, const char *arg)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(arg, &end, 10);
+	if (errno != 0 || end == arg || *end != '\0' || v < 1 || v > 600) {
+		/* TRANSLATORS: %s is what the user gave to --timeout. */
+		fprintf(stderr, _("%s: --timeout needs whole seconds from 1 to "
+		    "600, not '%s'\n"), PACKAGE, arg);
+		return -1;
+	}
+	o->timeout = v;
+	return 0;
+}
+
+/* --consumer's value: one of the consumer names.  -1 after listing them. */
+static int
+parse_consumer(struct options *o, const char *arg)
+{
+	for (int c = 0; c < CONSUMER_COUNT; c++)
+		if (strcmp(arg, consumer_name(c)) == 0) {
+			o->consumer = c;
+			return 0;
+		}
+	fprintf(stderr, _("%s: unknown consumer '%s'; one of:"), PACKAGE, arg);
+	for (int c = 0; c < CONSUMER_COUNT; c++)
+		fprintf(stderr, " %s", consumer_name(c));
+	fputc('\n', stderr);
+	return -1;
+}
+
 /* Applies one option; -1 on a bad value. */
 static int
 apply(struct options *o, int c)
@@ -94,6 +135,11 @@ apply(struct options *o, int c)
 				return set_mode(o, MODE_EXPLAIN);
 	case OPT_PID:		return parse_pid(o, optarg);
 	case OPT_BASE_URL:	o->base_url = optarg; break;
+	case OPT_MODEL:		o->model = optarg; break;
+	case OPT_TIMEOUT:	return parse_timeout(o, optarg);
+	case OPT_REPORT:	o->report = optarg; break;
+	case OPT_CONSUMER:	return parse_consumer(o, optarg);
+	case OPT_INSECURE:	o->allow_insecure = true; break;
 	case 'e':		o->env_file = optarg; break;
 	case OPT_NO_COLOR:	o->color = false; break;
 	case OPT_ASCII:		o->ascii = true; break;
@@ -118,6 +164,11 @@ combine(const struct options *o)
 		    "a process's environment is what it has\n"), PACKAGE);
 		return -1;
 	}
+	if (o->report != NULL && o->mode != MODE_CHECK &&
+	    o->mode != MODE_WIZARD) {
+		fprintf(stderr, _("%s: --report goes with --check\n"), PACKAGE);
+		return -1;
+	}
 	if ((o->yes || o->dedupe) && o->mode != MODE_FIX) {
 		fprintf(stderr, _("%s: --yes and --remove-duplicates go with "
 		    "--fix\n"), PACKAGE);
@@ -136,6 +187,7 @@ options_parse(struct options *o, int argc, char **argv)
 	o->mode = MODE_WIZARD;
 	o->dir = ".";
 	o->timeout = 20;
+	o->consumer = CONSUMER_PYTHON;
 	o->color = nc == NULL || *nc == '\0';
 
 	while ((c = getopt_long(argc, argv, "e:hV", longopts, NULL)) != -1)
@@ -176,8 +228,18 @@ options_help(FILE *out)
 	fputs(_("  -e, --env-file=FILE     read FILE instead of looking for .env\n"), out);
 	fputs(_("      --pid=PID           check the environment process PID has\n"), out);
 	fputs(_("      --base-url=URL      the API address your program uses\n"), out);
-	fputs(_("      --offline           make no network request (this version\n"
-	    "                          makes none yet)\n"), out);
+	fputs(_("      --offline           make no network request\n"), out);
+	fputs(_("      --model=NAME        the model for the test completion\n"), out);
+	fputs(_("      --timeout=SECONDS   give up on a request after SECONDS\n"
+	    "                          (default 20)\n"), out);
+	fputs(_("      --consumer=NAME     whose view of the key to test: login-shell,\n"
+	    "                          python-dotenv (default),\n"
+	    "                          python-dotenv-override, node-dotenv,\n"
+	    "                          docker-env-file, compose-env-file\n"), out);
+	fputs(_("      --allow-insecure    send the key over http:// to a host that\n"
+	    "                          is not this machine\n"), out);
+	fputs(_("      --report=FILE       also write a support report (no secrets)\n"
+	    "                          to FILE\n"), out);
 	fputs(_("      --yes               with --fix: write without asking\n"), out);
 	fputs(_("      --remove-duplicates with --fix: also delete the older\n"
 	    "                          definitions of the key\n"), out);

@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "source.h"
+
 enum run_mode {
 	MODE_WIZARD,		/* default: interactive (or plain) steps */
 	MODE_CHECK,		/* --check: the checklist, then exit */
@@ -37,6 +39,8 @@ struct options {
 	bool		 color;		/* false: --no-color or NO_COLOR */
 	bool		 ascii;		/* --ascii */
 	bool		 demo;		/* --demo */
+	bool		 allow_insecure; /* --allow-insecure */
+	enum consumer	 consumer;	/* --consumer (default python-dotenv) */
 };
 
 /* Parses argv into o.  Returns 0, or 2 after printing a usage error to

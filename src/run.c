@@ -111,8 +111,9 @@ engine_opts(const struct options *o)
 	struct diagnose_opts d = {
 		.dir = o->dir, .env_file = o->env_file,
 		.base_url = o->base_url, .pid = o->pid,
-		/* No live check exists yet: every run is offline. */
-		.offline = true,
+		.offline = o->offline, .consumer = o->consumer,
+		.model = o->model, .timeout_s = o->timeout,
+		.allow_insecure = o->allow_insecure,
 	};
 
 	return d;
@@ -164,6 +165,8 @@ run_explain(const struct options *o)
 	struct report_style st = style_for(o);
 	struct diagnosis d;
 	struct explained e;
+
+	dopt.offline = true;	/* only the keys on this machine are needed */
 	char *cause = NULL;
 	int status = 0;
 
