@@ -49,9 +49,10 @@ static long
 retry_delay(const struct probe *p, const struct http_response *r,
     const struct explained *e)
 {
+	bool busy = r->status == 500 || r->status == 502 || r->status == 503 ||
+	    r->status == 504;
 	bool again = r->error == HTTP_ERR_RESET || (r->error == HTTP_OK &&
-	    (r->status >= 500 || (r->status == 429 &&
-	    e->cause == EXPLAIN_RATE_LIMIT)));
+	    (busy || (r->status == 429 && e->cause == EXPLAIN_RATE_LIMIT)));
 
 	if (!again || p->attempts > MAX_RETRIES || p->owner->cancelled)
 		return -1;

@@ -261,6 +261,77 @@ add_base_url(cJSON *root, const struct diagnosis *d)
 	    i < d->src.n ? i : NO_WINNER));
 }
 
+static const char *const purposes[] = {
+	[PROBE_MODELS] = "models", [PROBE_CHAT] = "chat",
+	[PROBE_OTHER_KEY] = "other-key", [PROBE_NO_ORG] = "no-organization",
+	[PROBE_NO_PROJECT] = "no-project",
+};
+
+static const char *const matches[] = {
+	[EXPLAIN_MATCH_NONE] = "none", [EXPLAIN_MATCH_EXACT] = "exact",
+	[EXPLAIN_MATCH_QUOTED] = "quoted",
+	[EXPLAIN_MATCH_TRUNCATED] = "truncated",
+};
+
+static const char *const blocks[] = {
+	[LIVE_GO] = "sent", [LIVE_OFFLINE] = "offline",
+	[LIVE_BAD_URL] = "bad-url", [LIVE_INSECURE] = "insecure",
+	[LIVE_FOREIGN_KEY] = "foreign-key",
+};
+
+/* One request (SPEC 10) plus what fix401 read from its answer. */
+static cJSON *
+request_json(const struct probe *p)
+{
+	const struct http_response *r = &p->resp;
+	bool answered = r->error == HTTP_OK;
+	cJSON *o = must(cJSON_CreateObject());
+
+	add(o, "endpoint", cJSON_CreateString(probe_endpoint(p)));
+	add(o, "purpose", cJSON_CreateString(purposes[p->kind]));
+	add(o, "status", answered ? cJSON_CreateNumber(r->status) :
+	    cJSON_CreateNull());
+	add(o, "code", str(p->ex.code));
+	add(o, "type", str(p->ex.type));
+	add(o, "cause", answered ? cJSON_CreateString(explain_cause_info(
+	    explain_refine(&p->ex, p->match))->id) : cJSON_CreateNull());
+	add(o, "request_id", str(r->request_id));
+	add(o, "ms", cJSON_CreateNumber(r->ms));
+	add(o, "error", answered ? cJSON_CreateNull() :
+	    cJSON_CreateString(http_error_id(r->error)));
+	add(o, "attempts", cJSON_CreateNumber(p->attempts));
+	add(o, "candidate", index_of(p->candidate));
+	add(o, "organization_sent", cJSON_CreateBool(p->sent_org));
+	add(o, "project_sent", cJSON_CreateBool(p->sent_project));
+	add(o, "www_authenticate", cJSON_CreateBool(r->www_authenticate));
+	add(o, "content_type", str(r->content_type));
+	add(o, "http_version", str(r->http_version));
+	add(o, "mask_candidate", index_of(p->matched >= 0 ?
+	    (size_t)p->matched : NO_WINNER));
+	add(o, "mask_match", p->ex.mask != NULL ?
+	    cJSON_CreateString(matches[p->match]) : cJSON_CreateNull());
+	if (p->kind == PROBE_CHAT) {
+		add(o, "model", str(p->model));
+		add(o, "reply", str(p->reply));
+		add(o, "fallback", str(p->fallback));
+	}
+	return o;
+}
+
+/* "requests", "live" (sent, or why not) and "proxy". */
+static void
+add_requests(cJSON *root, const struct diagnosis *d)
+{
+	const struct live *l = &d->live;
+	cJSON *a = must(cJSON_CreateArray());
+
+	for (size_t i = 0; i < l->n; i++)
+		push(a, request_json(&l->p[i]));
+	add(root, "requests", a);
+	add(root, "live", cJSON_CreateString(blocks[l->block]));
+	add(root, "proxy", str(l->proxy));
+}
+
 /* The copy of cJSON's text the caller frees with free(). */
 static char *
 print(const cJSON *root)
@@ -298,8 +369,7 @@ report_json(const struct diagnosis *d)
 	add_sources(root, d);
 	add(root, "checks", checks_json(d));
 	add_hints(root, d);
-	/* The network checks do not record their requests yet. */
-	add(root, "requests", cJSON_CreateArray());
+	add_requests(root, d);
 	r = print(root);
 	cJSON_Delete(root);
 	return r;

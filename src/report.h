@@ -33,6 +33,12 @@ void	report_checklist(FILE *out, const struct diagnosis *d,
 /* The --json document for d (the schema in fix401(1)), as a new string
  * the caller frees with free(). */
 char	*report_json(const struct diagnosis *d);
+/* ---- --report ---- */
+/* Writes the support report for d to path (created or emptied, mode 0600,
+ * never through a symbolic link).  0, or -1 with *cause (caller frees). */
+int	report_support(const char *path, const struct diagnosis *d,
+	    char **cause);
+
 /* ---- --explain ---- */
 /* Prints what e says, its likely cause sharpened by matching the server's
  * mask against every value in d, and which value that was; with json, the

@@ -154,6 +154,12 @@ run_check(const struct options *o)
 		report_checklist(stdout, &d, &st);
 		status = diagnosis_status(&d);
 	}
+	if (status != 2 && o->report != NULL &&
+	    report_support(o->report, &d, &cause) < 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
+		free(cause);
+		status = 2;
+	}
 	diagnosis_clear(&d);
 	return status;
 }
