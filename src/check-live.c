@@ -93,7 +93,10 @@ check_answer(const struct probe *p)
 	const struct explain_cause_info *info =
 	    explain_cause_info(check_probe_cause(p));
 	const char *code = p->ex.code != NULL ? p->ex.code : "";
+	const char *what = _(info->title);
 
+	if (check_probe_cause(p) == EXPLAIN_UNKNOWN && p->resp.status >= 500)
+		what = _("the server failed (try again later)");
 	return xasprintf("%ld%s%s: %s", p->resp.status, *code ? " " : "",
-	    code, _(info->title));
+	    code, what);
 }

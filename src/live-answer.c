@@ -161,20 +161,28 @@ switch_param(struct probe *p, const struct explained *e)
 	return resend(p, 0);
 }
 
-/* On a model the key may not use, once: a cheap model /models listed. */
+/* On a model the key may not use, once: a cheap model /models listed,
+ * other than the one refused. */
 static bool
 switch_model(struct probe *p)
 {
 	struct live *l = p->owner;
+	const char **ids;
 	const char *pick;
 	size_t n = 0;
 
 	if (l->models == NULL || p->model_switched)
 		return false;
-	while (l->models[n] != NULL)
+	for (size_t i = 0; l->models[i] != NULL; i++)
 		n++;
-	pick = live_cheap_model((const char *const *)l->models, n);
-	if (pick == NULL || is(pick, p->model))
+	ids = xcalloc(n + 1, sizeof *ids);
+	n = 0;
+	for (size_t i = 0; l->models[i] != NULL; i++)
+		if (!is(l->models[i], p->model))
+			ids[n++] = l->models[i];
+	pick = live_cheap_model(ids, n);
+	free(ids);
+	if (pick == NULL)
 		return false;
 	p->model_switched = true;
 	free(p->fallback);
@@ -262,6 +270,11 @@ classify(const struct live *l, const struct http_response *r,
 	}
 	explain_response((int)r->status, r->body, r->len, html, www,
 	    r->request_id, e);
+	/* OpenAI sends www-authenticate with every 401: without it, whatever
+	 * the body says, something in between answered. */
+	if (r->status == 401 && !r->www_authenticate && l->provider != NULL &&
+	    strcmp(provider_id(l->provider), "openai") == 0)
+		e->cause = EXPLAIN_PROXY;
 }
 
 /* Keeps resp as p's answer (its strings are taken) and reads it. */

@@ -30,7 +30,7 @@ chmod 640 .env
 cp .env "$T/original"
 
 # --check from a subfolder finds the parent's .env and fails.
-run check1 --check sub && fail "--check passed a quoted key"
+run check1 --check --offline sub && fail "--check passed a quoted key"
 [ $rc -eq 1 ] || fail "--check exited $rc, not 1"
 grep -q 'sk-proj-.*21sA (164 characters' "$T/check1.out" ||
 	fail "--check does not show the masked key"
@@ -65,7 +65,7 @@ grep -q '^\[ OK \] The .env line is clean: ' "$T/fix.out" ||
 	fail "no proof printed"
 ls -A | grep -v '^\(\.env\|sub\)$' && fail "--fix left files in the project"
 
-run check2 --check . || fail "--check fails after the fix"
+run check2 --check --offline . || fail "--check fails after the fix"
 grep -q 'defect' "$T/check2.out" && fail "defects remain after the fix"
 
 # --fix again: nothing to do.
@@ -79,7 +79,7 @@ cmp -s .env "$T/original" || fail "--undo did not restore the file"
 # Duplicates: the last one wins; --remove-duplicates deletes the others.
 printf 'OPENAI_API_KEY=sk-old-key-0000000000000000\nX=1\nOPENAI_API_KEY=%s\n' \
 	"$KEY" > .env
-run dup --check . || fail "--check fails on a clean duplicate"
+run dup --check --offline . || fail "--check fails on a clean duplicate"
 grep -q 'defect duplicate' "$T/dup.out" || fail "duplicate not named"
 grep -q 'overridden by a later line' "$T/dup.out" ||
 	fail "the losing duplicate is not marked"
@@ -94,23 +94,23 @@ grep -q 'will not guess' "$T/unsafe.out" || fail "no explanation"
 
 # No .env anywhere up the tree.
 mkdir -p "$T/empty"
-run none --check "$T/empty"
+run none --check --offline "$T/empty"
 [ $rc -eq 1 ] || fail "--check without .env exited $rc"
 grep -q 'no OPENAI_API_KEY anywhere' "$T/none.out" || fail "no 'no key' message"
 # -e names a file that is not there or cannot be read: an error (2).
-run missing --check -e "$T/nowhere.env"
+run missing --check --offline -e "$T/nowhere.env"
 [ $rc -eq 2 ] || fail "--check -e MISSING exited $rc, not 2"
 grep -q 'does not exist' "$T/missing.err" || fail "no 'does not exist'"
 run missingfix --fix --yes -e "$T/nowhere.env"
 [ $rc -eq 2 ] || fail "--fix -e MISSING exited $rc, not 2"
 [ -e "$T/nowhere.env" ] && fail "--fix created a missing file"
-run isdir --check -e "$T/empty"
+run isdir --check --offline -e "$T/empty"
 [ $rc -eq 2 ] || fail "--check -e DIRECTORY exited $rc, not 2"
 [ -s "$T/isdir.err" ] || fail "no message for an unreadable .env"
 
 # A typo that turns the key into a name must not print the key either.
 printf 'OPENAI_API_KEY-%s\n' "$KEY" > .env
-run typo --check .
+run typo --check --offline .
 [ $rc -eq 1 ] || fail "--check on a typo exited $rc"
 grep -qF 'OPENAI_API_KEY-...(+164 characters)' "$T/typo.out" ||
 	fail "the long name is not cut"

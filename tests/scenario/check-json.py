@@ -5,6 +5,7 @@ Usage: check-json.py FILE CASE EXPR...  Each EXPR is evaluated with:
   j                 the parsed document
   status(id)        the status of check id ("pass", "warn", ...)
   summary(id)       its summary
+  detail(id), fix(id)  its detail and fix ("" when null)
   win(consumer)     the winning candidate (a dict) or None
   cands(**match)    candidates whose fields equal the given values
   hints()           the hint ids
@@ -37,6 +38,8 @@ def main():
         "j": j, "win": win, "cands": cands,
         "status": lambda i: checks[i]["status"],
         "summary": lambda i: checks[i]["summary"],
+        "detail": lambda i: checks[i]["detail"] or "",
+        "fix": lambda i: checks[i]["fix"] or "",
         "hints": lambda: [h["id"] for h in j.get("hints", [])],
     }
     bad = 0

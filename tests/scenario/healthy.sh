@@ -45,7 +45,7 @@ expect "win('python-dotenv')['fingerprint'] == '$fp'"
 
 # The human checklist says the same, one line per check.
 env -i HOME="$H" PATH=/usr/bin:/bin LC_ALL=C.UTF-8 \
-	FIX401_DATADIR="$FIX401_DATADIR" "$FIX401" --check "$P" > "$T/text" 2>&1
+	FIX401_DATADIR="$FIX401_DATADIR" "$FIX401" --check --offline "$P" > "$T/text" 2>&1
 [ $? -eq 0 ] || fail "text checklist: exit status not 0"
 assert_no_secret "$KEY" "$T/text"
 [ "$(grep -c '^\[ OK \]' "$T/text")" -ge 6 ] || fail "fewer than 6 [ OK ] lines"

@@ -16,7 +16,7 @@ ELL=$(printf '\342\200\246')
 fxt() {
 	take_vars "$@"
 	shift $nvars
-	in_sandbox "$T/text" "$FIX401" --check "$@" "$P"
+	in_sandbox "$T/text" "$FIX401" --check --offline "$@" "$P"
 	if grep -q "$ESC" "$T/text" "$T/err"; then
 		fail "$CASE: an escape reached the checklist"
 	fi

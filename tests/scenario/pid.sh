@@ -60,7 +60,7 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
 	chmod 755 "$T" "$T/case" "$P"
 	setpriv --reuid=65534 --regid=65534 --clear-groups \
 		env -i HOME="$H" PATH=/usr/bin:/bin LC_ALL=C.UTF-8 LANGUAGE= \
-		FIX401_DATADIR="$FIX401_DATADIR" "$FIX401" --check --pid $victim \
+		FIX401_DATADIR="$FIX401_DATADIR" "$FIX401" --check --offline --pid $victim \
 		"$P" > "$T/out" 2> "$T/err" < /dev/null
 	rc=$?
 	kill $victim
