@@ -71,7 +71,7 @@ run(const struct check_ctx *ctx, struct check_result *r)
 		/* TRANSLATORS: libcurl's words. */
 		check_set(r, CHECK_FAIL, _("no reply: %s"),
 		    c->resp.error_text != NULL ? c->resp.error_text : "-");
-	} else if (c->resp.status == 200) {
+	} else if (c->resp.status == 200 && c->reply != NULL) {
 		/* TRANSLATORS: the model, then its reply. */
 		check_set(r, CHECK_PASS, _("%s replied \"%s\": a real request "
 		    "with this key works"), c->model, c->reply != NULL ?

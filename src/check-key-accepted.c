@@ -127,7 +127,8 @@ run(const struct check_ctx *ctx, struct check_result *r)
 		    "network)"));
 		return;
 	}
-	if (m->resp.status == 200) {
+	if (m->resp.status == 200 &&
+	    check_probe_cause(m) != EXPLAIN_NOT_OPENAI) {
 		sent = check_key_phrase(ctx, m->candidate);
 		/* TRANSLATORS: %s is "the key in FILE:LINE (...)". */
 		check_set(r, CHECK_PASS, _("GET /models accepts %s"), sent);

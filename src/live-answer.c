@@ -73,7 +73,9 @@ resend(struct probe *p, long delay_ms)
 	return false;
 }
 
-/* Which candidate's value the server's mask shows, sent one first. */
+/* Which candidate the server's mask shows, the sent one first.  Each is
+ * matched as the user meant it, so quotes a loader kept show as
+ * "quoted". */
 static void
 match_mask(struct probe *p)
 {
@@ -84,12 +86,14 @@ match_mask(struct probe *p)
 	int k;
 
 	if (p->candidate != NO_WINNER) {
-		c[n].value = live_value(l->ctx, p->candidate, &c[n].len);
+		c[n].value = s->c[p->candidate].value;
+		c[n].len = s->c[p->candidate].value_len;
 		idx[n++] = p->candidate;
 	}
 	for (size_t i = 0; i < s->n; i++)
 		if (i != p->candidate && !s->c[i].dynamic) {
-			c[n].value = live_value(l->ctx, i, &c[n].len);
+			c[n].value = s->c[i].value;
+			c[n].len = s->c[i].value_len;
 			idx[n++] = i;
 		}
 	k = explain_match(&p->ex, c, n);
@@ -268,8 +272,12 @@ classify(const struct live *l, const struct http_response *r,
 		memset(e, 0, sizeof *e);
 		return;
 	}
-	explain_response((int)r->status, r->body, r->len, html, www,
-	    r->request_id, e);
+	/* A body cut at the cap cannot be parsed: a 200 in JSON is still a
+	 * success. */
+	bool cut = r->truncated && r->status == 200 && !html;
+
+	explain_response((int)r->status, cut ? NULL : r->body, cut ? 0 : r->len,
+	    html, www, r->request_id, e);
 	/* OpenAI sends www-authenticate with every 401: without it, whatever
 	 * the body says, something in between answered. */
 	if (r->status == 401 && !r->www_authenticate && l->provider != NULL &&
@@ -295,7 +303,8 @@ keep(struct probe *p, struct http_response *resp, struct explained *e)
 		read_models(l, &p->resp);
 	} else if (p->resp.status == 200 && p->kind == PROBE_CHAT) {
 		free(p->reply);
-		p->reply = read_reply(&p->resp);
+		p->reply = p->resp.truncated ? xstrdup(_("(a reply over 1 MiB "
+		    "long)")) : read_reply(&p->resp);
 	}
 }
 

@@ -50,4 +50,4 @@ chat legacy-params	# max_completion_tokens refused once: max_tokens
 expect_rc 0
 expect 'status("completion") == "pass"' "$(req chat)['fallback']" \
 	"$(req chat)['attempts'] == 2"
-seen '[l["limit_param"] for l in log if l["path"].endswith("completions")] == ["max_completion_tokens", "max_tokens"]'
+seen '[l["token_param"] for l in log if l["path"].endswith("completions")] == ["max_completion_tokens", "max_tokens"]'

@@ -46,7 +46,7 @@ live
 expect_rc 1
 expect "$(req models)['cause'] == 'quotes-sent'" \
 	"$(req models)['mask_match'] == 'quoted'"
-seen 'log[0]["key_mask"].startswith("\"sk-proj")'
+seen 'log[0]["key"].startswith("\"sk-proj")'
 
 new_case truncated	# the first 150 of 164 characters
 use_key valid-unbound

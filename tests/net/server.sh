@@ -39,7 +39,7 @@ answer mistral wrong-key
 answer vllm wrong-key
 answer azure wrong-key
 answer gemini wrong-key
-answer xai wrong-key
+answer xai other-provider	# xAI answered: an OpenAI key sent to xAI
 
 new_case huge		# over 1 MiB: kept up to the cap, still understood
 use_key huge
