@@ -34,11 +34,12 @@ others(const struct check_ctx *ctx, struct buf *b, size_t *works)
 			if (*works == NO_WINNER)
 				*works = p->candidate;
 			/* TRANSLATORS: %s is "the key in FILE:LINE (...)". */
-			line = xasprintf(_("%s works. "), who);
+			line = xasprintf(_("Also tried: %s works. "), who);
 		} else {
 			ans = check_answer(p);
 			/* TRANSLATORS: a key, then the server's answer. */
-			line = xasprintf(_("%s is refused too (%s). "), who, ans);
+			line = xasprintf(_("Also tried: %s is refused too (%s). "),
+			    who, ans);
 			free(ans);
 		}
 		buf_add(b, line, strlen(line));
@@ -51,28 +52,33 @@ others(const struct check_ctx *ctx, struct buf *b, size_t *works)
 static char *
 mask_source(const struct check_ctx *ctx, const struct probe *m)
 {
-	char *who, *s;
+	char *who, *s, *mask;
 
 	if (m->ex.mask == NULL)
 		return NULL;
-	if (m->matched < 0)
-		return xasprintf(_("The key the server saw (%s) matches none "
+	mask = check_squeeze(m->ex.mask);
+	if (m->matched < 0) {
+		s = xasprintf(_("The key the server saw (%s) matches none "
 		    "found on this machine: a stale or different key was "
-		    "sent."), m->ex.mask);
+		    "sent."), mask);
+		free(mask);
+		return s;
+	}
 	who = check_key_phrase(ctx, (size_t)m->matched);
 	switch (m->match) {
 	case EXPLAIN_MATCH_QUOTED:
 		/* TRANSLATORS: the server's mask, then "the key in ...". */
 		s = xasprintf(_("The server saw %s: %s with quote characters "
-		    "around it."), m->ex.mask, who);
+		    "around it."), mask, who);
 		break;
 	case EXPLAIN_MATCH_TRUNCATED:
 		s = xasprintf(_("The server saw %s: a cut or lengthened copy "
-		    "of %s."), m->ex.mask, who);
+		    "of %s."), mask, who);
 		break;
 	default:
-		s = xasprintf(_("The server saw %s: %s."), m->ex.mask, who);
+		s = xasprintf(_("The server saw %s: %s."), mask, who);
 	}
+	free(mask);
 	free(who);
 	return s;
 }
@@ -85,6 +91,7 @@ refused(const struct check_ctx *ctx, const struct probe *m,
 	    explain_cause_info(check_probe_cause(m));
 	char *sent = check_key_phrase(ctx, m->candidate), *ans = check_answer(m);
 	char *src = mask_source(ctx, m), *other_text;
+	char *msg = m->ex.message != NULL ? check_squeeze(m->ex.message) : NULL;
 	struct buf b = { 0 };
 	size_t works, len;
 
@@ -92,10 +99,11 @@ refused(const struct check_ctx *ctx, const struct probe *m,
 	check_set(r, CHECK_FAIL, _("%s, for %s"), ans, sent);
 	others(ctx, &b, &works);
 	other_text = buf_take(&b, &len);
-	if (m->ex.message != NULL || src != NULL || *other_text != '\0')
-		check_detail(r, "%s%s%s%s%s", m->ex.message != NULL ?
-		    m->ex.message : "", m->ex.message != NULL ? " " : "",
-		    src != NULL ? src : "", src != NULL ? " " : "", other_text);
+	if (msg != NULL || src != NULL || *other_text != '\0')
+		check_detail(r, "%s%s%s%s%s", msg != NULL ? msg : "",
+		    msg != NULL ? " " : "", src != NULL ? src : "",
+		    src != NULL ? " " : "", other_text);
+	free(msg);
 	if (works != NO_WINNER) {
 		char *good = check_where(&ctx->src->c[works]);
 		char *bad = check_where(&ctx->src->c[m->candidate]);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "check.h"
 #include "i18n.h"
 #include "key.h"
@@ -99,4 +100,25 @@ check_answer(const struct probe *p)
 		what = _("the server failed (try again later)");
 	return xasprintf("%ld%s%s: %s", p->resp.status, *code ? " " : "",
 	    code, what);
+}
+
+char *
+check_squeeze(const char *s)
+{
+	struct buf b = { 0 };
+	size_t len;
+
+	while (*s != '\0') {
+		size_t run = strspn(s, "*");
+
+		if (run > 8) {
+			buf_add(&b, "****...****", 11);
+			s += run;
+		} else if (run > 0) {
+			buf_add(&b, s, run);
+			s += run;
+		} else
+			buf_addc(&b, *s++);
+	}
+	return buf_take(&b, &len);
 }

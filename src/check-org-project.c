@@ -117,12 +117,14 @@ live_half(const struct check_ctx *ctx, struct check_result *r)
 	cause = check_probe_cause(m);
 	no_org = live_probe(l, PROBE_NO_ORG);
 	no_proj = live_probe(l, PROBE_NO_PROJECT);
-	if (cause == EXPLAIN_MISMATCHED_ORG || (no_org != NULL &&
-	    no_org->resp.status == 200))
+	if (m->sent_org && l->org != NO_WINNER &&
+	    (cause == EXPLAIN_MISMATCHED_ORG || (no_org != NULL &&
+	    no_org->resp.status == 200)))
 		refused(ctx, l->org, "OpenAI-Organization", no_org != NULL &&
 		    no_org->resp.status == 200, r);
-	else if (cause == EXPLAIN_MISMATCHED_PROJECT || (no_proj != NULL &&
-	    no_proj->resp.status == 200))
+	else if (m->sent_project && l->project != NO_WINNER &&
+	    (cause == EXPLAIN_MISMATCHED_PROJECT || (no_proj != NULL &&
+	    no_proj->resp.status == 200)))
 		refused(ctx, l->project, "OpenAI-Project", no_proj != NULL &&
 		    no_proj->resp.status == 200, r);
 	else if (no_org != NULL || no_proj != NULL)

@@ -136,6 +136,9 @@ char	*check_key_phrase(const struct check_ctx *ctx, size_t i);
  * deleted key" (caller frees).  p is a struct probe. */
 struct probe;
 char	*check_answer(const struct probe *p);
+/* s with every run of more than 8 '*' (a server's mask of a long key)
+ * shortened to "****...****" (caller frees). */
+char	*check_squeeze(const char *s);
 /* The sharpened cause of p's answer (explain_refine over the mask). */
 int	 check_probe_cause(const struct probe *p);
 

@@ -230,9 +230,11 @@ setup(struct http_xfer *x, const struct http_request *r)
 	rc |= curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
 	rc |= curl_easy_setopt(e, CURLOPT_HEADERDATA, x);
 	rc |= curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
-	/* Wait for the first request's connection to learn whether it
-	 * multiplexes: then every probe shares it. */
-	rc |= curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
+	/* Over TLS, wait for the first request's connection to learn whether
+	 * it multiplexes (HTTP/2): then every probe shares it.  Plain http is
+	 * HTTP/1.1, where waiting would run the probes one after another. */
+	if (strncasecmp(r->url, "https://", 8) == 0)
+		rc |= curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
 	if (strcmp(r->method, "POST") == 0) {
 		rc |= curl_easy_setopt(e, CURLOPT_POSTFIELDS, x->post);
 		rc |= curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE,

@@ -272,9 +272,10 @@ classify(const struct live *l, const struct http_response *r,
 		memset(e, 0, sizeof *e);
 		return;
 	}
-	/* A body cut at the cap cannot be parsed: a 200 in JSON is still a
-	 * success. */
-	bool cut = r->truncated && r->status == 200 && !html;
+	/* A success in JSON is read by the probe, not as an error body (one
+	 * cut at the cap could not be parsed anyway). */
+	bool cut = r->status >= 200 && r->status < 300 && ct != NULL &&
+	    strncasecmp(ct, "application/json", 16) == 0;
 
 	explain_response((int)r->status, cut ? NULL : r->body, cut ? 0 : r->len,
 	    html, www, r->request_id, e);

@@ -44,7 +44,7 @@ grep -q '^\[FAIL\] The .env line is clean' "$T/check1.out" ||
 	fail "the checklist does not fail dotenv-clean"
 
 # Without a terminal and without --yes nothing is written.
-run nofix --fix . && fail "--fix wrote without being asked"
+run nofix --fix --offline . && fail "--fix wrote without being asked"
 cmp -s .env "$T/original" || fail "--fix without --yes changed the file"
 grep -q 'use --yes' "$T/nofix.err" || fail "no hint to use --yes"
 grep -q '^  - 3: export OPENAI_API_KEY="sk-proj-.*21sA" #\.\.\.<CR>$' \
@@ -53,7 +53,7 @@ grep -q '^  + 3: OPENAI_API_KEY=sk-proj-.*21sA (164 characters' \
 	"$T/nofix.out" || fail "the diff's new line is not shown masked"
 
 # --fix --yes: only line 3 changes, and it ends with LF.
-run fix --fix --yes . || { cat "$T/fix.out" "$T/fix.err"; fail "--fix failed"; }
+run fix --fix --offline --yes . || { cat "$T/fix.out" "$T/fix.err"; fail "--fix failed"; }
 printf '# settings\r\nA=1\r\nOPENAI_API_KEY=%s\nB=2\r\n' "$KEY" > "$T/expected"
 cmp -s .env "$T/expected" || fail "the repaired file is not byte-exact"
 [ "$(stat -c %a .env)" = 640 ] || fail "the file's mode changed"
@@ -69,7 +69,7 @@ run check2 --check --offline . || fail "--check fails after the fix"
 grep -q 'defect' "$T/check2.out" && fail "defects remain after the fix"
 
 # --fix again: nothing to do.
-run again --fix --yes . || fail "a second --fix failed"
+run again --fix --offline --yes . || fail "a second --fix failed"
 grep -q 'Nothing to repair' "$T/again.out" || fail "second --fix changed"
 
 # --undo restores the original bytes.
@@ -83,13 +83,13 @@ run dup --check --offline . || fail "--check fails on a clean duplicate"
 grep -q 'defect duplicate' "$T/dup.out" || fail "duplicate not named"
 grep -q 'overridden by a later line' "$T/dup.out" ||
 	fail "the losing duplicate is not marked"
-run dedupe --fix --yes --remove-duplicates . || fail "dedupe failed"
+run dedupe --fix --offline --yes --remove-duplicates . || fail "dedupe failed"
 printf 'X=1\nOPENAI_API_KEY=%s\n' "$KEY" > "$T/expected"
 cmp -s .env "$T/expected" || fail "--remove-duplicates result differs"
 
 # A value fix401 must not guess at is left alone.
 printf 'OPENAI_API_KEY=${OTHER_KEY}\n' > .env
-run unsafe --fix --yes . && fail "--fix accepted \${OTHER_KEY}"
+run unsafe --fix --offline --yes . && fail "--fix accepted \${OTHER_KEY}"
 grep -q 'will not guess' "$T/unsafe.out" || fail "no explanation"
 
 # No .env anywhere up the tree.
@@ -101,7 +101,7 @@ grep -q 'no OPENAI_API_KEY anywhere' "$T/none.out" || fail "no 'no key' message"
 run missing --check --offline -e "$T/nowhere.env"
 [ $rc -eq 2 ] || fail "--check -e MISSING exited $rc, not 2"
 grep -q 'does not exist' "$T/missing.err" || fail "no 'does not exist'"
-run missingfix --fix --yes -e "$T/nowhere.env"
+run missingfix --fix --offline --yes -e "$T/nowhere.env"
 [ $rc -eq 2 ] || fail "--fix -e MISSING exited $rc, not 2"
 [ -e "$T/nowhere.env" ] && fail "--fix created a missing file"
 run isdir --check --offline -e "$T/empty"
