@@ -57,6 +57,17 @@ mock_behaviour_name(enum mock_behaviour b)
 }
 
 bool
+mock_key_take(struct mock_key *k)
+{
+	if (k->times < 0)
+		return true;
+	if (k->used >= k->times)
+		return false;
+	k->used++;
+	return true;
+}
+
+bool
 mock_config_has(char *const *v, const char *id)
 {
 	for (; v != NULL && *v != NULL; v++)
@@ -113,8 +124,8 @@ get_long(const struct where *w, const cJSON *j, long max, long *out)
 
 	if (d < 0 || d > (double)max || d != (double)(long)d) {
 		/* TRANSLATORS: "must be a whole number from 0 to 600000". */
-		char *what = xasprintf(_("must be a whole number from 0 to %ld"),
-		    max);
+		char *what = xasprintf(_("must be a whole number from 0 to "
+		    "%ld"), max);
 
 		complain(w, j->string, what);
 		free(what);
@@ -260,7 +271,8 @@ check_unique(const struct mock_config *c, const char *file, char **cause)
 {
 	for (size_t i = 0; i < c->nkeys; i++)
 		for (size_t j = 0; j < i; j++) {
-			const struct mock_key *a = &c->keys[j], *b = &c->keys[i];
+			const struct mock_key *a = &c->keys[j];
+			const struct mock_key *b = &c->keys[i];
 
 			if (strcmp(a->name, b->name) == 0) {
 				*cause = xasprintf(_("%s: two keys are named "

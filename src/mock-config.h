@@ -52,10 +52,10 @@ struct mock_key {
 	char		 *organization;	/* bound org id, or NULL */
 	char		 *project;	/* bound project id, or NULL */
 	char		 *owner;	/* openai-organization value, or NULL */
-	char		**models;	/* NULL-terminated allow-list, or NULL */
+	char		**models;	/* NULL-terminated allow-list or NULL */
 	unsigned int	  scopes;	/* MOCK_SCOPE_* bits (restricted) */
-	long		  times;	/* behaviour for this many requests; -1 all */
-	long		  used;		/* requests the behaviour was applied to */
+	long		  times;	/* requests that get it; -1 all */
+	long		  used;		/* requests that got it so far */
 	long		  retry_after;	/* seconds, for rate-limited */
 	long		  latency_ms;	/* delay before each answer */
 	bool		  legacy_params; /* rejects max_completion_tokens */
@@ -64,7 +64,7 @@ struct mock_key {
 /* The whole file.  Owns keys and the model lists.  The "used" counters
  * change while serving: callers that share it serialise. */
 struct mock_config {
-	char		**models;	/* NULL-terminated: ids /v1/models lists */
+	char		**models;	/* NULL-terminated: /models lists */
 	char		**reasoning;	/* NULL-terminated: reject max_tokens */
 	struct mock_key	 *keys;
 	size_t		  nkeys;
@@ -88,6 +88,9 @@ struct mock_key *mock_config_find(struct mock_config *c, const char *k,
 	    size_t len);
 /* The entry named name, or NULL. */
 struct mock_key *mock_config_named(struct mock_config *c, const char *name);
+/* True while k's behaviour still applies: always without "times", else
+ * for its first "times" calls (each true call counts one). */
+bool	 mock_key_take(struct mock_key *k);
 /* True when id is in the NULL-terminated list v (NULL: false). */
 bool	 mock_config_has(char *const *v, const char *id);
 /* The config name of behaviour b ("no-quota"), never NULL. */

@@ -10,7 +10,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "utf8.h"
+#include "xalloc.h"
 
 static void
 put_newline(struct buf *b, int indent, int level)
@@ -26,7 +28,7 @@ static void
 put_escaped(struct buf *b, int32_t cp)
 {
 	static const char shorts[] = "b\bf\fn\nr\rt\t";
-	char u[8];
+	char u[16];
 
 	for (const char *s = shorts; *s != '\0'; s += 2)
 		if (s[1] == cp) {
@@ -34,7 +36,7 @@ put_escaped(struct buf *b, int32_t cp)
 			buf_addc(b, s[0]);
 			return;
 		}
-	snprintf(u, sizeof u, "\\u%04x", (unsigned int)cp);
+	snprintf(u, sizeof u, "\\u%04x", (unsigned int)cp & 0x1f);
 	buf_add(b, u, 6);
 }
 
@@ -137,4 +139,53 @@ mock_json_text(const cJSON *j, int indent, size_t *len)
 
 	put_value(&b, j, indent, 0);
 	return buf_take(&b, len);
+}
+
+/* cJSON returns NULL only when out of memory. */
+static cJSON *
+must(cJSON *j)
+{
+	if (j == NULL)
+		die("%s", _("out of memory"));
+	return j;
+}
+
+cJSON *
+mock_json_add(cJSON *obj, const char *key, cJSON *item)
+{
+	if (!cJSON_AddItemToObject(obj, key, must(item)))
+		die("%s", _("out of memory"));
+	return item;
+}
+
+cJSON *
+mock_json_push(cJSON *arr, cJSON *item)
+{
+	if (!cJSON_AddItemToArray(arr, must(item)))
+		die("%s", _("out of memory"));
+	return item;
+}
+
+cJSON *
+mock_json_object(void)
+{
+	return must(cJSON_CreateObject());
+}
+
+cJSON *
+mock_json_array(void)
+{
+	return must(cJSON_CreateArray());
+}
+
+cJSON *
+mock_json_str(const char *s)
+{
+	return must(s != NULL ? cJSON_CreateString(s) : cJSON_CreateNull());
+}
+
+cJSON *
+mock_json_num(double d)
+{
+	return must(cJSON_CreateNumber(d));
 }

@@ -22,4 +22,17 @@ void	 mock_json_print(struct buf *b, const cJSON *j, int indent);
 /* The same into a new string (caller frees); its length to *len. */
 char	*mock_json_text(const cJSON *j, int indent, size_t *len);
 
+/* ---- building trees (each dies when out of memory) ---- */
+/* Adds item under key to obj, which takes it; returns item. */
+cJSON	*mock_json_add(cJSON *obj, const char *key, cJSON *item);
+/* Appends item to arr, which takes it; returns item. */
+cJSON	*mock_json_push(cJSON *arr, cJSON *item);
+/* A new, empty object or array (the caller or a parent owns it). */
+cJSON	*mock_json_object(void);
+cJSON	*mock_json_array(void);
+/* A string item holding a copy of s, or null for NULL. */
+cJSON	*mock_json_str(const char *s);
+/* A number item. */
+cJSON	*mock_json_num(double d);
+
 #endif

@@ -28,6 +28,7 @@ struct mock_request {
 	size_t		 body_len;
 	const char	*request_id;	/* "req_" and 32 hex digits */
 	long long	 now;		/* Unix time, for "created" */
+	long		 latency_ms;	/* added to every answer's delay */
 };
 
 /* How a key arrived. */
@@ -75,6 +76,15 @@ void	 mock_reply_make(struct mock_config *c, const struct mock_request *r,
 void	 mock_reply_clear(struct mock_reply *reply);
 /* Frees what seen owns and zeroes it. */
 void	 mock_seen_clear(struct mock_seen *seen);
+/* Appends header name (a static string) with a value made by fmt. */
+void	 mock_reply_add(struct mock_reply *reply, const char *name,
+	    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* The headers of a success to key k: openai-organization (its owner,
+ * else its organization id, else a personal organization's "user-..."
+ * slug made from its name) and, for a key bound to a project,
+ * openai-project. */
+void	 mock_reply_add_bound(struct mock_reply *reply,
+	    const struct mock_key *k);
 /* The value of header name (case-insensitive) in reply, or NULL. */
 const char *mock_reply_header(const struct mock_reply *reply,
 	    const char *name);
