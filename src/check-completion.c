@@ -25,6 +25,9 @@ fix_for(int cause)
 		    "NAME), or allow this one in the project's settings");
 	case EXPLAIN_RATE_LIMIT:
 		return _("wait a minute and run the check again");
+	case EXPLAIN_UNKNOWN:
+		return _("read the server's message above; fix401 --explain "
+		    "decodes errors your program prints");
 	default:
 		return _(explain_cause_info(cause)->advice);
 	}
@@ -48,7 +51,8 @@ failed(const struct probe *c, struct check_result *r)
 	char *ans = check_answer(c);
 
 	/* TRANSLATORS: the answer, then the model. */
-	check_set(r, cause == EXPLAIN_RATE_LIMIT ? CHECK_WARN : CHECK_FAIL,
+	check_set(r, cause == EXPLAIN_RATE_LIMIT || (cause == EXPLAIN_UNKNOWN &&
+	    c->resp.status >= 500) ? CHECK_WARN : CHECK_FAIL,
 	    _("%s (model %s)"), ans, c->model);
 	if (c->ex.message != NULL)
 		check_detail(r, "%s%s%s", c->ex.message, c->fallback ? " " : "",
@@ -60,13 +64,18 @@ failed(const struct probe *c, struct check_result *r)
 static void
 run(const struct check_ctx *ctx, struct check_result *r)
 {
-	const struct probe *c;
+	const struct probe *c, *m;
 
 	if (check_live_blocked(ctx, r))
 		return;
 	c = live_probe(ctx->live, PROBE_CHAT);
 	if (c == NULL || c->resp.error == HTTP_ERR_CANCELLED) {
 		check_set(r, CHECK_SKIP, _("no request was made"));
+	} else if (c->resp.error != HTTP_OK &&
+	    (m = live_probe(ctx->live, PROBE_MODELS)) != NULL &&
+	    m->resp.error != HTTP_OK) {
+		check_set(r, CHECK_SKIP, _("no answer from the API (see "
+		    "network)"));
 	} else if (c->resp.error != HTTP_OK) {
 		/* TRANSLATORS: libcurl's words. */
 		check_set(r, CHECK_FAIL, _("no reply: %s"),

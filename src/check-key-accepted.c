@@ -104,6 +104,15 @@ refused(const struct check_ctx *ctx, const struct probe *m,
 		    msg != NULL ? " " : "", src != NULL ? src : "",
 		    src != NULL ? " " : "", other_text);
 	free(msg);
+	if (m->resp.location != NULL) {
+		char *d = r->detail;
+
+		/* TRANSLATORS: %s is where the server redirects to. */
+		r->detail = xasprintf(_("%s%sThe server redirects to %s; fix401 "
+		    "never follows a redirect with a key."), d != NULL ? d : "",
+		    d != NULL ? " " : "", m->resp.location);
+		free(d);
+	}
 	if (works != NO_WINNER) {
 		char *good = check_where(&ctx->src->c[works]);
 		char *bad = check_where(&ctx->src->c[m->candidate]);
@@ -121,9 +130,25 @@ refused(const struct check_ctx *ctx, const struct probe *m,
 	free(sent);
 }
 
+/* A differential probe that succeeded: the key is fine, a header is
+ * not.  NULL if none did. */
+static const char *
+header_refused(const struct live *l)
+{
+	const struct probe *o = live_probe(l, PROBE_NO_ORG);
+	const struct probe *p = live_probe(l, PROBE_NO_PROJECT);
+
+	if (o != NULL && o->resp.error == HTTP_OK && o->resp.status == 200)
+		return "OpenAI-Organization";
+	if (p != NULL && p->resp.error == HTTP_OK && p->resp.status == 200)
+		return "OpenAI-Project";
+	return NULL;
+}
+
 static void
 run(const struct check_ctx *ctx, struct check_result *r)
 {
+	const char *header;
 	const struct probe *m;
 	char *sent;
 
@@ -148,6 +173,17 @@ run(const struct check_ctx *ctx, struct check_result *r)
 		check_detail(r, "%s", m->ex.message != NULL ? m->ex.message : "");
 		check_fix(r, "%s", _("if your program only sends requests, "
 		    "this is fine; see the completion check"));
+	} else if ((header = header_refused(ctx->live)) != NULL) {
+		/* TRANSLATORS: %s is an HTTP header name. */
+		check_set(r, CHECK_FAIL, _("the key works, but not with the %s "
+		    "header that is sent with it (see org-project)"), header);
+	} else if (m->resp.status >= 500) {
+		char *ans = check_answer(m);
+
+		check_set(r, CHECK_WARN, "%s", ans);
+		check_fix(r, "%s", _("the server had a problem, not the key: "
+		    "run the check again later"));
+		free(ans);
 	} else
 		refused(ctx, m, r);
 }

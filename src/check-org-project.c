@@ -128,8 +128,9 @@ live_half(const struct check_ctx *ctx, struct check_result *r)
 		refused(ctx, l->project, "OpenAI-Project", no_proj != NULL &&
 		    no_proj->resp.status == 200, r);
 	else if (no_org != NULL || no_proj != NULL)
-		check_set(r, CHECK_PASS, _("well-formed, and not the cause: "
-		    "without them the key is refused too"));
+		check_set(r, CHECK_PASS, _("well-formed, and neither header "
+		    "alone is the cause: without either the key is refused "
+		    "too"));
 	else
 		return false;
 	return true;

@@ -15,6 +15,7 @@
 
 #include "buf.h"
 #include "i18n.h"
+#include "provider.h"
 #include "sanitize.h"
 #include "xalloc.h"
 
@@ -235,6 +236,11 @@ setup(struct http_xfer *x, const struct http_request *r)
 	 * HTTP/1.1, where waiting would run the probes one after another. */
 	if (strncasecmp(r->url, "https://", 8) == 0)
 		rc |= curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
+	/* A server on this machine is reached directly: a proxy would carry
+	 * the key over the network in clear text (libcurl 7.88 proxies
+	 * localhost too). */
+	if (provider_url_loopback(r->url))
+		rc |= curl_easy_setopt(e, CURLOPT_NOPROXY, "*");
 	if (strcmp(r->method, "POST") == 0) {
 		rc |= curl_easy_setopt(e, CURLOPT_POSTFIELDS, x->post);
 		rc |= curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE,

@@ -195,8 +195,6 @@ switch_model(struct probe *p)
 	    "asked %s instead"), p->model, pick);
 	free(p->model);
 	p->model = xstrdup(pick);
-	http_response_clear(&p->resp);
-	explain_clear(&p->ex);
 	return resend(p, 0);
 }
 
@@ -286,6 +284,46 @@ classify(const struct live *l, const struct http_response *r,
 		e->cause = EXPLAIN_PROXY;
 }
 
+/* Masks every value found on this machine in s (server text that
+ * echoes a key no pattern recognises). */
+static void
+mask_known(const struct live *l, char *s)
+{
+	const struct sources *src = l->ctx->src;
+	const char **v;
+	size_t *len;
+
+	if (s == NULL || src->n == 0)
+		return;
+	v = xcalloc(src->n, sizeof *v);
+	len = xcalloc(src->n, sizeof *len);
+	for (size_t i = 0; i < src->n; i++) {
+		v[i] = src->c[i].value;
+		len[i] = src->c[i].value_len;
+	}
+	sanitize_values(s, v, len, src->n);
+	free(v);
+	free(len);
+}
+
+/* Masks known values in every string kept from p's answer. */
+static void
+mask_answer(const struct live *l, struct probe *p)
+{
+	char *const f[] = {
+		p->resp.error_text, p->resp.content_type, p->resp.request_id,
+		p->resp.www_auth_value, p->resp.location, p->ex.code,
+		p->ex.type, p->ex.param, p->ex.message, p->ex.request_id,
+		p->reply,
+	};
+
+	for (size_t i = 0; i < sizeof f / sizeof *f; i++)
+		mask_known(l, f[i]);
+	for (size_t i = 0; p->kind == PROBE_MODELS && l->models != NULL &&
+	    l->models[i] != NULL; i++)
+		mask_known(l, l->models[i]);
+}
+
 /* Keeps resp as p's answer (its strings are taken) and reads it. */
 static void
 keep(struct probe *p, struct http_response *resp, struct explained *e)
@@ -297,8 +335,10 @@ keep(struct probe *p, struct http_response *resp, struct explained *e)
 	p->resp = *resp;
 	memset(resp, 0, sizeof *resp);
 	p->ex = *e;
-	if (p->resp.error != HTTP_OK)
+	if (p->resp.error != HTTP_OK) {
+		mask_answer(l, p);
 		return;
+	}
 	match_mask(p);
 	if (p->resp.status == 200 && p->kind == PROBE_MODELS) {
 		read_models(l, &p->resp);
@@ -307,6 +347,7 @@ keep(struct probe *p, struct http_response *resp, struct explained *e)
 		p->reply = p->resp.truncated ? xstrdup(_("(a reply over 1 MiB "
 		    "long)")) : read_reply(&p->resp);
 	}
+	mask_answer(l, p);
 }
 
 void

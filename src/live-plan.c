@@ -152,7 +152,7 @@ live_plan(struct live *l, const struct check_ctx *ctx,
 	if (l->key != NO_WINNER)
 		l->key_provider = key_provider(ctx, l->key);
 	l->block = ctx->offline ? LIVE_OFFLINE : block_for(l);
-	if (l->base != NULL)
+	if (l->base != NULL && !provider_url_loopback(l->base))
 		l->proxy = http_proxy_for(l->base, NULL, NULL);
 }
 

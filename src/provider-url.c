@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <arpa/inet.h>
 #include <strings.h>
 
 #include "provider-table.h"
@@ -56,12 +57,23 @@ url_split(const char *url, struct hostport *hp)
 	return hp->hlen > 0;
 }
 
+/* True for localhost, ::1 and an IPv4 literal in 127.0.0.0/8 (not a
+ * name such as 127.example.com). */
 static bool
 is_loopback(const struct hostport *hp)
 {
-	return (hp->hlen == 9 && strncasecmp(hp->host, "localhost", 9) == 0) ||
-	    (hp->hlen == 3 && memcmp(hp->host, "::1", 3) == 0) ||
-	    (hp->hlen >= 4 && memcmp(hp->host, "127.", 4) == 0);
+	char v4[16];
+	struct in_addr a;
+
+	if ((hp->hlen == 9 && strncasecmp(hp->host, "localhost", 9) == 0) ||
+	    (hp->hlen == 3 && memcmp(hp->host, "::1", 3) == 0))
+		return true;
+	if (hp->hlen < 7 || hp->hlen >= sizeof v4)
+		return false;
+	memcpy(v4, hp->host, hp->hlen);
+	v4[hp->hlen] = '\0';
+	return inet_pton(AF_INET, v4, &a) == 1 &&
+	    (ntohl(a.s_addr) >> 24) == 127;
 }
 
 /* True when pattern ("host", "host:port", "*.domain") matches hp. */

@@ -44,5 +44,5 @@ printf 'OPENAI_ORG_ID=%s\n' "$ORG" >> "$P/.env"
 live
 expect_rc 1
 expect 'status("org-project") == "pass"' \
-	'"not the cause" in summary("org-project")' \
+	'"neither header" in summary("org-project")' \
 	"$(req no-organization)['status'] == 401"

@@ -38,3 +38,11 @@ via --allow-insecure
 expect_rc 1
 expect "$(req models)['cause'] == 'proxy'" 'status("key-accepted") == "fail"' \
 	'"proxy" in detail("network")'
+
+new_case loopback-direct	# a server on this machine is never proxied
+use_key valid-unbound
+dotenv_key
+live http_proxy=http://user:pr0xyPassw0rd@127.0.0.1:9 \
+	HTTPS_PROXY=http://127.0.0.1:9 ALL_PROXY=http://127.0.0.1:9
+expect_rc 0
+expect 'status("key-accepted") == "pass"' 'j["proxy"] is None'

@@ -7,27 +7,31 @@
 . "$srcdir/tests/net/common.inc"
 ESC=$(printf '\033')
 
-# answer NAME CAUSE [ARG...]: /models answers the mock key NAME with CAUSE.
+# answer NAME CAUSE [STATUS]: /models answers the mock key NAME with
+# CAUSE; key-accepted ends as STATUS (fail).
 answer() {
 	new_case "$1"
 	use_key "$1"
-	cause=$2
-	shift 2
 	dotenv_key
-	live -- "$@"
-	expect_rc 1
-	expect 'status("network") == "pass"' 'status("key-accepted") == "fail"' \
-		"$(req models)['cause'] == '$cause'"
+	live
+	expect 'status("network") == "pass"' \
+		"status('key-accepted') == '${3:-fail}'" \
+		"$(req models)['cause'] == '$2'"
 }
 
-answer server-500 unknown
-expect "$(req models)['attempts'] == 3" "$(req models)['status'] == 500"
-answer server-503 unknown
+# A server error is the server's problem, not the key's: a warning after
+# three tries.
+answer server-500 unknown warn
+expect_rc 0
+expect "$(req models)['attempts'] == 3" "$(req models)['status'] == 500" \
+	'"not the key" in fix("key-accepted")'
+answer server-503 unknown warn
 expect "$(req models)['attempts'] == 3"
 answer html not-openai
 expect "$(req models)['content_type'].startswith('text/html')"
 answer not-json not-openai
 answer redirect not-openai
+expect '"redirects to http://portal.example" in detail("key-accepted")'
 answer proxy-401 proxy
 expect "not $(req models)['www_authenticate']"
 answer ansi wrong-key

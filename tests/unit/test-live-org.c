@@ -77,7 +77,7 @@ test_org_project(void)
 	sent(lf_answer(&l, PROBE_NO_ORG, 0, 401, b, true), false, true);
 	sent(lf_answer(&l, PROBE_NO_PROJECT, 0, 401, b, true), true, false);
 	RUN(check_org_project, &fx, &r, CHECK_PASS);
-	HAS(r.summary, "not the cause");
+	HAS(r.summary, "neither header");
 	live_clear(&l);
 	fx_free(&fx);
 	free(file);
