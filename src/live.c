@@ -10,24 +10,12 @@
 #include "live.h"
 
 #include <cjson/cJSON.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "check.h"
 #include "i18n.h"
-#include "sanitize.h"
 #include "xalloc.h"
-
-/* Retries per probe (429 rate limit, 5xx, a broken connection). */
-#define MAX_RETRIES	2
-/* A retry-after longer than this is reported, not waited for. */
-#define WAIT_MAX_MS	5000
-/* The most characters kept of the model's reply. */
-#define REPLY_MAX	160
-/* The most model ids kept from /models. */
-#define MODELS_MAX	400
 
 const char *
 probe_endpoint(const struct probe *p)
