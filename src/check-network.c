@@ -72,12 +72,12 @@ failed(const struct live *l, const struct probe *m, struct check_result *r)
 {
 	const char *fix = fix_for(m->resp.error);
 
-	/* Through a proxy, a refusal or a silence is the proxy's. */
-	if (l->proxy != NULL && (m->resp.error == HTTP_ERR_REFUSED ||
-	    m->resp.error == HTTP_ERR_TIMEOUT)) {
+	/* Through a proxy, a refused connection is the proxy's (a silence
+	 * may be the API's: the detail names the proxy then). */
+	if (l->proxy != NULL && m->resp.error == HTTP_ERR_REFUSED) {
 		/* TRANSLATORS: %s is the proxy's address. */
-		check_set(r, CHECK_FAIL, _("the proxy %s cannot be reached or "
-		    "does not answer"), l->proxy);
+		check_set(r, CHECK_FAIL, _("the proxy %s refuses the "
+		    "connection"), l->proxy);
 		check_detail(r, _("libcurl says: %s"), m->resp.error_text != NULL ?
 		    m->resp.error_text : "-");
 		check_fix(r, "%s", fix_for(HTTP_ERR_PROXY));

@@ -46,3 +46,14 @@ live http_proxy=http://user:pr0xyPassw0rd@127.0.0.1:9 \
 	HTTPS_PROXY=http://127.0.0.1:9 ALL_PROXY=http://127.0.0.1:9
 expect_rc 0
 expect 'status("key-accepted") == "pass"' 'j["proxy"] is None'
+
+new_case proxy-refused	# a dead proxy is named, not the API
+use_key valid-unbound
+dotenv_key
+take_vars https_proxy=http://user:pr0xyPassw0rd@127.0.0.1:9
+in_sandbox "$T/out" "$FIX401" --check --json --timeout 3 "$P"
+expect_rc 1
+expect 'status("network") == "fail"' '"proxy" in summary("network")' \
+	'"***@127.0.0.1:9" in summary("network")' \
+	"$(req models)['error'] == 'refused'" 'status("key-accepted") == "skip"' \
+	'status("completion") == "skip"'
