@@ -138,9 +138,9 @@ header_refused(const struct live *l)
 	const struct probe *o = live_probe(l, PROBE_NO_ORG);
 	const struct probe *p = live_probe(l, PROBE_NO_PROJECT);
 
-	if (o != NULL && o->resp.error == HTTP_OK && o->resp.status == 200)
+	if (probe_ok(o))
 		return "OpenAI-Organization";
-	if (p != NULL && p->resp.error == HTTP_OK && p->resp.status == 200)
+	if (probe_ok(p))
 		return "OpenAI-Project";
 	return NULL;
 }

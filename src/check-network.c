@@ -103,11 +103,9 @@ run(const struct check_ctx *ctx, struct check_result *r)
 	const struct live *l = ctx->live;
 	const struct probe *m = l != NULL ? live_probe(l, PROBE_MODELS) : NULL;
 
-	if (m == NULL) {
-		if (!check_live_blocked(ctx, r) || r->status != CHECK_SKIP) {
-			check_result_clear(r);
+	if (m == NULL) {	/* offline, or no usable base URL */
+		if (!check_live_blocked(ctx, r))
 			check_set(r, CHECK_SKIP, _("no request was made"));
-		}
 		return;
 	}
 	if (m->resp.error == HTTP_ERR_CANCELLED) {

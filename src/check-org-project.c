@@ -118,15 +118,12 @@ live_half(const struct check_ctx *ctx, struct check_result *r)
 	no_org = live_probe(l, PROBE_NO_ORG);
 	no_proj = live_probe(l, PROBE_NO_PROJECT);
 	if (m->sent_org && l->org != NO_WINNER &&
-	    (cause == EXPLAIN_MISMATCHED_ORG || (no_org != NULL &&
-	    no_org->resp.status == 200)))
-		refused(ctx, l->org, "OpenAI-Organization", no_org != NULL &&
-		    no_org->resp.status == 200, r);
+	    (cause == EXPLAIN_MISMATCHED_ORG || probe_ok(no_org)))
+		refused(ctx, l->org, "OpenAI-Organization", probe_ok(no_org), r);
 	else if (m->sent_project && l->project != NO_WINNER &&
-	    (cause == EXPLAIN_MISMATCHED_PROJECT || (no_proj != NULL &&
-	    no_proj->resp.status == 200)))
-		refused(ctx, l->project, "OpenAI-Project", no_proj != NULL &&
-		    no_proj->resp.status == 200, r);
+	    (cause == EXPLAIN_MISMATCHED_PROJECT || probe_ok(no_proj)))
+		refused(ctx, l->project, "OpenAI-Project", probe_ok(no_proj),
+		    r);
 	else if (no_org != NULL || no_proj != NULL)
 		check_set(r, CHECK_PASS, _("well-formed, and neither header "
 		    "alone is the cause: without either the key is refused "

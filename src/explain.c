@@ -62,16 +62,12 @@ find_ci(const char *s, size_t n, const char *w)
 static char *
 clean(const char *s, size_t n, size_t max)
 {
-	char *out;
-
 	while (n > 0 && (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n'))
 		s++, n--;
 	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
 	    s[n - 1] == '\r' || s[n - 1] == '\n'))
 		n--;
-	out = sanitize_text_max(s, n, max, NULL);
-	sanitize_keys(out);
-	return out;
+	return sanitize_server(s, n, max);
 }
 
 static void

@@ -58,10 +58,7 @@ now_ms(void)
 static char *
 clean(const char *s, size_t n)
 {
-	char *t = sanitize_text_max(s, n, TEXT_MAX, NULL);
-
-	sanitize_keys(t);
-	return t;
+	return sanitize_server(s, n, TEXT_MAX);
 }
 
 struct http *

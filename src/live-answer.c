@@ -136,9 +136,8 @@ read_reply(const struct http_response *r)
 	char *s = NULL;
 
 	if (cJSON_IsString(t)) {
-		s = sanitize_text_max(t->valuestring, strlen(t->valuestring),
-		    REPLY_MAX, NULL);
-		sanitize_keys(s);
+		s = sanitize_server(t->valuestring, strlen(t->valuestring),
+		    REPLY_MAX);
 	} else if (msg != NULL)
 		s = xstrdup("");
 	cJSON_Delete(root);
@@ -284,29 +283,8 @@ classify(const struct live *l, const struct http_response *r,
 		e->cause = EXPLAIN_PROXY;
 }
 
-/* Masks every value found on this machine in s (server text that
- * echoes a key no pattern recognises). */
-static void
-mask_known(const struct live *l, char *s)
-{
-	const struct sources *src = l->ctx->src;
-	const char **v;
-	size_t *len;
-
-	if (s == NULL || src->n == 0)
-		return;
-	v = xcalloc(src->n, sizeof *v);
-	len = xcalloc(src->n, sizeof *len);
-	for (size_t i = 0; i < src->n; i++) {
-		v[i] = src->c[i].value;
-		len[i] = src->c[i].value_len;
-	}
-	sanitize_values(s, v, len, src->n);
-	free(v);
-	free(len);
-}
-
-/* Masks known values in every string kept from p's answer. */
+/* Masks the values found on this machine in every string kept from p's
+ * answer (a server may echo a key no pattern recognises). */
 static void
 mask_answer(const struct live *l, struct probe *p)
 {
@@ -316,12 +294,14 @@ mask_answer(const struct live *l, struct probe *p)
 		p->ex.type, p->ex.param, p->ex.message, p->ex.request_id,
 		p->reply,
 	};
+	size_t n = 0;
 
-	for (size_t i = 0; i < sizeof f / sizeof *f; i++)
-		mask_known(l, f[i]);
-	for (size_t i = 0; p->kind == PROBE_MODELS && l->models != NULL &&
-	    l->models[i] != NULL; i++)
-		mask_known(l, l->models[i]);
+	sources_mask(l->ctx->src, f, sizeof f / sizeof *f);
+	if (p->kind != PROBE_MODELS || l->models == NULL)
+		return;
+	while (l->models[n] != NULL)
+		n++;
+	sources_mask(l->ctx->src, l->models, n);
 }
 
 /* Keeps resp as p's answer (its strings are taken) and reads it. */

@@ -16,25 +16,6 @@
 #include "sanitize.h"
 #include "xalloc.h"
 
-/* The loader a consumer reads the project .env with, or -1: none. */
-static int
-consumer_loader(enum consumer c)
-{
-	switch (c) {
-	case CONSUMER_PYTHON:
-	case CONSUMER_PYTHON_OVERRIDE:
-		return LOADER_PYTHON;
-	case CONSUMER_NODE:
-		return LOADER_NODE;
-	case CONSUMER_DOCKER:
-		return LOADER_DOCKER;
-	case CONSUMER_COMPOSE:
-		return LOADER_COMPOSE;
-	default:
-		return -1;
-	}
-}
-
 const char *
 live_value(const struct check_ctx *ctx, size_t i, size_t *len)
 {

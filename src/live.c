@@ -17,6 +17,12 @@
 #include "i18n.h"
 #include "xalloc.h"
 
+bool
+probe_ok(const struct probe *p)
+{
+	return p != NULL && p->resp.error == HTTP_OK && p->resp.status == 200;
+}
+
 const char *
 probe_endpoint(const struct probe *p)
 {

@@ -146,6 +146,8 @@ struct probe *live_add(struct live *l, enum probe_kind k, size_t i);
 /* ---- reading ---- */
 /* The first probe of kind k (for k other than PROBE_OTHER_KEY), or NULL. */
 const struct probe *live_probe(const struct live *l, enum probe_kind k);
+/* True when p (may be NULL) got an HTTP 200. */
+bool		 probe_ok(const struct probe *p);
 /* "GET /models", "POST /chat/completions" (static). */
 const char	*probe_endpoint(const struct probe *p);
 

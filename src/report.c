@@ -133,29 +133,13 @@ report_name(const char *s)
 char *
 report_paste(const char *s, const struct diagnosis *d)
 {
-	const char **v;
-	size_t *len, n = 0;
 	char *r;
 
 	if (s == NULL)
 		return NULL;
-	v = xcalloc(d->src.n + 1, sizeof *v);
-	len = xcalloc(d->src.n + 1, sizeof *len);
-	for (size_t i = 0; i < d->src.n; i++) {
-		const struct candidate *c = &d->src.c[i];
-
-		/* a base URL is no secret, and error texts often quote one */
-		if (c->value_len < SANITIZE_WINDOW ||
-		    memmem(c->value, c->value_len, "://", 3) != NULL)
-			continue;
-		v[n] = c->value;
-		len[n++] = c->value_len;
-	}
 	r = xstrdup(s);
-	sanitize_values(r, (const char *const *)v, len, n);
+	sources_mask(&d->src, &r, 1);
 	sanitize_keys(r);
-	free(v);
-	free(len);
 	return r;
 }
 

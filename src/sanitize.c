@@ -409,3 +409,12 @@ sanitize_url(const char *url)
 	}
 	return buf_take(&b, &len);
 }
+
+char *
+sanitize_server(const char *s, size_t len, size_t max)
+{
+	char *t = sanitize_text_max(s, len, max, NULL);
+
+	sanitize_keys(t);
+	return t;
+}

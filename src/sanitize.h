@@ -35,6 +35,9 @@ char	*sanitize_take(char *s);
  * cap. */
 char	*sanitize_text_max(const char *s, size_t len, size_t max,
 	    size_t *outlen);
+/* Text a server sent, as it may be kept: sanitize_text_max() and then
+ * sanitize_keys() (caller frees; borrows s). */
+char	*sanitize_server(const char *s, size_t len, size_t max);
 
 /* ---- secrets ---- */
 /* True when s starts with a known key prefix (sk-, sk_, gsk_, xai-, AIza,

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "key.h"
+#include "sanitize.h"
 #include "xalloc.h"
 
 #define KEY_NAME	"OPENAI_API_KEY"
@@ -27,6 +28,24 @@ const char *
 consumer_name(enum consumer c)
 {
 	return consumer_names[c];
+}
+
+int
+consumer_loader(enum consumer c)
+{
+	switch (c) {
+	case CONSUMER_PYTHON:
+	case CONSUMER_PYTHON_OVERRIDE:
+		return LOADER_PYTHON;
+	case CONSUMER_NODE:
+		return LOADER_NODE;
+	case CONSUMER_DOCKER:
+		return LOADER_DOCKER;
+	case CONSUMER_COMPOSE:
+		return LOADER_COMPOSE;
+	default:
+		return -1;
+	}
 }
 
 void
@@ -190,6 +209,28 @@ sources_lookup(const struct sources *s, const struct analysis *an,
 	default:
 		return file_winner(s, an, name, LOADER_COMPOSE, refused);
 	}
+}
+
+void
+sources_mask(const struct sources *s, char *const *texts, size_t n)
+{
+	const char **v = xcalloc(s->n + 1, sizeof *v);
+	size_t *len = xcalloc(s->n + 1, sizeof *len), k = 0;
+
+	for (size_t i = 0; i < s->n; i++) {
+		const struct candidate *c = &s->c[i];
+
+		if (c->value_len < SANITIZE_WINDOW ||
+		    memmem(c->value, c->value_len, "://", 3) != NULL)
+			continue;
+		v[k] = c->value;
+		len[k++] = c->value_len;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (texts[i] != NULL)
+			sanitize_values(texts[i], v, len, k);
+	free(v);
+	free(len);
 }
 
 void

@@ -84,6 +84,9 @@ struct sources {
 
 /* ---- consumers ---- */
 const char	*consumer_name(enum consumer c);	/* "login-shell" ... */
+/* The loader consumer c reads the project .env with (an enum loader_id),
+ * or -1: it reads none (a login shell). */
+int		 consumer_loader(enum consumer c);
 
 /* ---- building ---- */
 void	sources_init(struct sources *s);
@@ -97,6 +100,12 @@ struct candidate *sources_add(struct sources *s, const char *name,
  * with what each loader reads from its line. */
 void	sources_add_file(struct sources *s, enum source_kind kind,
 	    const char *path, const struct analysis *an);
+
+/* Masks in place, in each of texts[0..n) (NULL entries skipped), every
+ * stretch that repeats SANITIZE_WINDOW characters of a candidate's value
+ * (sanitize_values): text from outside that echoes a key found here.
+ * Base URLs are left alone: not secret, and error texts quote them. */
+void	sources_mask(const struct sources *s, char *const *texts, size_t n);
 
 /* ---- winners ---- */
 /* The candidate consumer c ends up with for variable name (NO_WINNER:
