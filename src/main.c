@@ -14,6 +14,7 @@
 
 #include <curl/curl.h>
 
+#include "front.h"
 #include "i18n.h"
 #include "options.h"
 #include "run.h"
@@ -59,12 +60,7 @@ dispatch(const struct options *o)
 	case MODE_EXPLAIN:
 		return run_explain(o);
 	case MODE_WIZARD:
-		/* The interactive wizard is not written yet: say so, and give
-		 * the same checklist --check prints. */
-		fprintf(stderr, _("%s: the interactive wizard is not available "
-		    "in this version; showing the checklist (--check)\n"),
-		    PACKAGE);
-		return run_check(o);
+		return o->demo ? run_demo(o) : run_wizard(o, NULL);
 	default:
 		return run_check(o);
 	}

@@ -12,12 +12,11 @@
 
 #include "i18n.h"
 
-/* Only what works is accepted: --plain and --demo arrive with the wizard
- * (SPEC 2). */
 enum {
 	OPT_CHECK = 256, OPT_FIX, OPT_UNDO, OPT_OFFLINE, OPT_YES, OPT_DEDUPE,
 	OPT_NO_COLOR, OPT_ASCII, OPT_JSON, OPT_EXPLAIN, OPT_PID, OPT_BASE_URL,
 	OPT_MODEL, OPT_TIMEOUT, OPT_REPORT, OPT_CONSUMER, OPT_INSECURE,
+	OPT_PLAIN, OPT_DEMO,
 };
 
 static const struct option longopts[] = {
@@ -39,6 +38,8 @@ static const struct option longopts[] = {
 	{ "allow-insecure",	no_argument,		NULL, OPT_INSECURE },
 	{ "no-color",		no_argument,		NULL, OPT_NO_COLOR },
 	{ "ascii",		no_argument,		NULL, OPT_ASCII },
+	{ "plain",		no_argument,		NULL, OPT_PLAIN },
+	{ "demo",		no_argument,		NULL, OPT_DEMO },
 	{ "help",		no_argument,		NULL, 'h' },
 	{ "version",		no_argument,		NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -143,6 +144,8 @@ apply(struct options *o, int c)
 	case 'e':		o->env_file = optarg; break;
 	case OPT_NO_COLOR:	o->color = false; break;
 	case OPT_ASCII:		o->ascii = true; break;
+	case OPT_PLAIN:		o->plain = true; break;
+	case OPT_DEMO:		o->demo = true; break;
 	case 'h':		o->mode = MODE_HELP; break;
 	case 'V':		o->mode = MODE_VERSION; break;
 	default:		return -1;
@@ -169,9 +172,25 @@ combine(const struct options *o)
 		fprintf(stderr, _("%s: --report goes with --check\n"), PACKAGE);
 		return -1;
 	}
-	if ((o->yes || o->dedupe) && o->mode != MODE_FIX) {
-		fprintf(stderr, _("%s: --yes and --remove-duplicates go with "
-		    "--fix\n"), PACKAGE);
+	if (o->dedupe && o->mode != MODE_FIX) {
+		fprintf(stderr, _("%s: --remove-duplicates goes with --fix\n"),
+		    PACKAGE);
+		return -1;
+	}
+	if (o->yes && o->mode != MODE_FIX && o->mode != MODE_WIZARD) {
+		fprintf(stderr, _("%s: --yes goes with --fix or the wizard\n"),
+		    PACKAGE);
+		return -1;
+	}
+	if ((o->plain || o->demo) && o->mode != MODE_WIZARD) {
+		fprintf(stderr, _("%s: --plain and --demo go with the wizard, "
+		    "not with --check, --fix, --explain or --undo\n"), PACKAGE);
+		return -1;
+	}
+	if (o->demo && (o->pid > 0 || o->env_file != NULL ||
+	    o->base_url != NULL)) {
+		fprintf(stderr, _("%s: --demo makes its own project and server: "
+		    "it takes no --pid, --env-file or --base-url\n"), PACKAGE);
 		return -1;
 	}
 	return 0;
@@ -240,11 +259,16 @@ options_help(FILE *out)
 	    "                          is not this machine\n"), out);
 	fputs(_("      --report=FILE       also write a support report (no secrets)\n"
 	    "                          to FILE\n"), out);
-	fputs(_("      --yes               with --fix: write without asking\n"), out);
+	fputs(_("      --yes               with --fix or plain mode: write without\n"
+	    "                          asking\n"), out);
 	fputs(_("      --remove-duplicates with --fix: also delete the older\n"
 	    "                          definitions of the key\n"), out);
 	fputs(_("      --no-color          no colour (also when NO_COLOR is set)\n"), out);
 	fputs(_("      --ascii             ASCII marks only\n"), out);
+	fputs(_("      --plain             numbered steps and questions as plain\n"
+	    "                          text, no full-screen wizard\n"), out);
+	fputs(_("      --demo              a practice run: a broken project and a\n"
+	    "                          practice server, removed afterwards\n"), out);
 	fputs(_("  -h, --help              display this help and exit\n"), out);
 	fputs(_("  -V, --version           output version information and exit\n"), out);
 	fputs("\n", out);

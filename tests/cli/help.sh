@@ -9,7 +9,7 @@
 grep -q '^Usage: fix401 \[OPTION\]\.\.\. \[DIR\]' "$T/help" ||
 	fail "--help has no Usage line"
 for opt in --check --fix --undo --env-file --yes --remove-duplicates \
-    --json --explain --pid --base-url --help --version 'Report bugs to:' 'Exit status:'; do
+    --json --explain --plain --demo --pid --base-url --help --version 'Report bugs to:' 'Exit status:'; do
 	grep -q -e "$opt" "$T/help" || fail "--help does not mention $opt"
 done
 awk 'length > 80 { exit 1 }' "$T/help" || fail "--help has lines over 80"
@@ -26,7 +26,7 @@ head -n 1 "$T/version" | grep -q '^fix401 [0-9][0-9.]*$' ||
 grep -q 'GPLv3+' "$T/version" || fail "--version names no licence"
 
 # Usage errors: exit 2, a hint on stderr, nothing on stdout.
-for args in "--no-such-option" "--check --fix" "--yes" "a b" \
+for args in "--no-such-option" "--check --fix" "--yes --check" "--plain --check" "--demo --base-url=x" "a b" \
     "--env-file"; do
 	# shellcheck disable=SC2086
 	"$FIX401" $args > "$T/out" 2> "$T/err"
