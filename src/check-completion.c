@@ -69,8 +69,13 @@ run(const struct check_ctx *ctx, struct check_result *r)
 	if (check_live_blocked(ctx, r))
 		return;
 	c = live_probe(ctx->live, PROBE_CHAT);
-	if (c == NULL || c->resp.error == HTTP_ERR_CANCELLED) {
+	if (c == NULL) {
 		check_set(r, CHECK_SKIP, _("no request was made"));
+	} else if (!c->done) {
+		check_set(r, CHECK_SKIP, _("waiting for the answer"));
+	} else if (c->resp.error == HTTP_ERR_CANCELLED) {
+		check_set(r, CHECK_SKIP, _("cancelled (Esc); press r to try "
+		    "again"));
 	} else if (c->resp.error != HTTP_OK &&
 	    (m = live_probe(ctx->live, PROBE_MODELS)) != NULL &&
 	    m->resp.error != HTTP_OK) {
@@ -98,5 +103,6 @@ const struct check check_completion = {
 	.id = "completion",
 	.title = N_("A real request works"),
 	.network = true,
+	.live = true,
 	.run = run,
 };

@@ -155,6 +155,15 @@ run(const struct check_ctx *ctx, struct check_result *r)
 	if (check_live_blocked(ctx, r))
 		return;
 	m = live_probe(ctx->live, PROBE_MODELS);
+	if (m != NULL && !m->done) {
+		check_set(r, CHECK_SKIP, _("waiting for the answer"));
+		return;
+	}
+	if (m != NULL && m->resp.error == HTTP_ERR_CANCELLED) {
+		check_set(r, CHECK_SKIP, _("cancelled (Esc); press r to try "
+		    "again"));
+		return;
+	}
 	if (m == NULL || m->resp.error != HTTP_OK) {
 		check_set(r, CHECK_SKIP, _("no answer from the API (see "
 		    "network)"));
@@ -192,5 +201,6 @@ const struct check check_key_accepted = {
 	.id = "key-accepted",
 	.title = N_("The API accepts the key"),
 	.network = true,
+	.live = true,
 	.run = run,
 };

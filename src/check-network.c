@@ -108,8 +108,13 @@ run(const struct check_ctx *ctx, struct check_result *r)
 			check_set(r, CHECK_SKIP, _("no request was made"));
 		return;
 	}
+	if (!m->done) {		/* the wizard shows the rest meanwhile */
+		check_set(r, CHECK_SKIP, _("waiting for the answer"));
+		return;
+	}
 	if (m->resp.error == HTTP_ERR_CANCELLED) {
-		check_set(r, CHECK_SKIP, _("cancelled"));
+		check_set(r, CHECK_SKIP, _("cancelled (Esc); press r to try "
+		    "again"));
 		return;
 	}
 	if (m->resp.error != HTTP_OK) {
@@ -129,5 +134,6 @@ const struct check check_network = {
 	.id = "network",
 	.title = N_("The API answers"),
 	.network = true,
+	.live = true,
 	.run = run,
 };

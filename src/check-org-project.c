@@ -106,8 +106,19 @@ live_half(const struct check_ctx *ctx, struct check_result *r)
 	if (l == NULL || (l->org == NO_WINNER && l->project == NO_WINNER))
 		return false;
 	m = live_probe(l, PROBE_MODELS);
-	if (m == NULL || m->resp.error != HTTP_OK ||
-	    !(m->sent_org || m->sent_project))
+	if (m == NULL || !(m->sent_org || m->sent_project))
+		return false;
+	if (!m->done) {
+		check_set(r, CHECK_PASS, _("well-formed; waiting for the API's "
+		    "answer"));
+		return true;
+	}
+	if (m->resp.error == HTTP_ERR_CANCELLED) {
+		check_set(r, CHECK_PASS, _("well-formed; the request that "
+		    "tests them was cancelled (Esc): press r to try again"));
+		return true;
+	}
+	if (m->resp.error != HTTP_OK)
 		return false;
 	if (m->resp.status == 200) {
 		check_set(r, CHECK_PASS, _("well-formed and accepted by the "
@@ -159,5 +170,6 @@ const struct check check_org_project = {
 	.id = "org-project",
 	.title = N_("Organization and project"),
 	.network = false,
+	.live = true,
 	.run = run,
 };

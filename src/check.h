@@ -51,8 +51,11 @@ struct check_ctx {
 	const char		*base_url;	/* --base-url, or NULL */
 	const struct dotenv_facts *facts;	/* or NULL: not gathered */
 	bool			 env_file;	/* dotenv_path came from -e */
-	const struct live	*live;		/* the finished probes, or NULL:
-						   none were made */
+	const struct live	*live;		/* the probes, or NULL: none
+						   were made; a check with
+						   .live may see some not done
+						   yet (and runs again once
+						   they are) */
 };
 
 /* What a check found.  Owns its strings (translated text, no key). */
@@ -68,6 +71,8 @@ struct check {
 	const char	*id;		/* stable, used in --json */
 	const char	*title;		/* N_(): a few words */
 	bool		 network;	/* needs the network: skipped offline */
+	bool		 live;		/* reads the probes' answers: runs
+					   again when they arrive */
 	/* Fills r (zeroed by the caller) from ctx.  Never prints. */
 	void		(*run)(const struct check_ctx *ctx,
 			    struct check_result *r);

@@ -176,37 +176,46 @@ live_begin(const struct diagnose_opts *o, struct diagnosis *d)
 	return h;
 }
 
-/* Waits for the probes, then frees the transfers. */
+/* Runs the check table into d->results; with live_only, only the checks
+ * that read the probes, over their earlier results. */
 static void
-live_end(struct diagnosis *d, struct http *h)
-{
-	if (h == NULL)
-		return;
-	http_run(h);
-	http_free(h);
-	d->live.http = NULL;
-}
-
-/* Runs the check table into d->results. */
-static void
-run_checks(struct diagnosis *d)
+run_checks(struct diagnosis *d, bool live_only)
 {
 	size_t n;
 	const struct check *const *t = check_table(&n);
 
 	assert(n <= sizeof d->results / sizeof *d->results);
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
+		if (live_only && !t[i]->live)
+			continue;
+		if (live_only)
+			check_result_clear(&d->results[i]);
 		check_run(t[i], &d->ctx, &d->results[i]);
+	}
 	d->nresults = n;
 }
 
+/* The probes have all answered (or were cancelled): frees the transfers
+ * and gives the checks that read them their final results. */
+static void
+live_end(struct diagnosis *d)
+{
+	http_free(d->http);
+	d->http = NULL;
+	d->live.http = NULL;
+	/* No answer can come any more: what a probe holds is final (a chat
+	 * still waiting for a model list that never came keeps its own). */
+	for (size_t i = 0; i < d->live.n; i++)
+		d->live.p[i].done = true;
+	run_checks(d, true);
+}
+
 int
-diagnose_run(const struct diagnose_opts *o, struct diagnosis *d,
+diagnose_start(const struct diagnose_opts *o, struct diagnosis *d,
     char **cause)
 {
 	struct procenv env;
 	struct hint_facts hf;
-	struct http *h;
 	int rc = -1;
 
 	memset(d, 0, sizeof *d);
@@ -230,22 +239,72 @@ diagnose_run(const struct diagnose_opts *o, struct diagnosis *d,
 		*cause = NULL;
 	}
 	fill_ctx(o, d);
-	h = live_begin(o, d);
+	d->http = live_begin(o, d);
 	if (d->dotenv_path != NULL)
 		dotenv_facts_gather(d->dotenv_path, &d->facts);
-	live_end(d, h);
-	run_checks(d);
+	run_checks(d, false);
 	hint_facts_gather(&hf, &env, o->pid);
 	hints_build(&hf, &d->src, &d->hints);
+	if (d->http != NULL && http_poll(d->http, -1, 0, NULL) == 0)
+		live_end(d);
 	rc = 0;
 out:
 	procenv_clear(&env);
 	return rc;
 }
 
+bool
+diagnose_pending(const struct diagnosis *d)
+{
+	return d->http != NULL;
+}
+
+bool
+diagnose_poll(struct diagnosis *d, int fd, int timeout_ms, bool *fd_ready)
+{
+	int left;
+
+	if (fd_ready != NULL)
+		*fd_ready = false;
+	if (d->http == NULL)
+		return false;
+	/* Without waiting first: answers that are in end the round at once,
+	 * rather than after a wait on fd. */
+	left = http_poll(d->http, -1, 0, NULL);
+	if (left > 0)
+		left = http_poll(d->http, fd, timeout_ms < 0 ? 1000 :
+		    timeout_ms, fd_ready);
+	if (left > 0)
+		return false;
+	live_end(d);
+	return true;
+}
+
+void
+diagnose_cancel(struct diagnosis *d)
+{
+	if (d->http == NULL)
+		return;
+	d->live.cancelled = true;	/* no retry, no follow-up */
+	http_cancel(d->http);
+	live_end(d);
+}
+
+int
+diagnose_run(const struct diagnose_opts *o, struct diagnosis *d,
+    char **cause)
+{
+	if (diagnose_start(o, d, cause) < 0)
+		return -1;
+	while (diagnose_pending(d))
+		diagnose_poll(d, -1, 1000, NULL);
+	return 0;
+}
+
 void
 diagnosis_clear(struct diagnosis *d)
 {
+	http_free(d->http);	/* before the probes it calls back */
 	for (size_t i = 0; i < d->nresults; i++)
 		check_result_clear(&d->results[i]);
 	xfree_strv(d->notes);

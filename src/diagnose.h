@@ -46,6 +46,8 @@ struct diagnosis {
 	struct sources	 src;		/* candidates and winners */
 	struct check_ctx ctx;		/* what the checks read */
 	struct live	 live;		/* the probes and their answers */
+	struct http	*http;		/* the probes in flight, or NULL: all
+					   answered, or none sent */
 	struct check_result results[16];/* one per check_table() entry */
 	size_t		 nresults;
 	struct hint_list hints;		/* context hints */
@@ -60,6 +62,25 @@ struct diagnosis {
  * --pid that cannot be read).  diagnosis_clear is safe either way. */
 int	 diagnose_run(const struct diagnose_opts *o, struct diagnosis *d,
 	    char **cause);
+/* diagnose_run without the wait: gathers, starts the probes and runs
+ * every check; those with .live see the probes still in flight (they say
+ * "waiting") until diagnose_poll or diagnose_cancel ends them.  d must
+ * stay where it is until then (the probes point into it).  0, or -1 with
+ * *cause as diagnose_run. */
+int	 diagnose_start(const struct diagnose_opts *o, struct diagnosis *d,
+	    char **cause);
+/* True while probes are in flight. */
+bool	 diagnose_pending(const struct diagnosis *d);
+/* One round of the probes' event loop: waits at most timeout_ms (a
+ * negative one: 1 s) for the network or for fd (-1: none) to become
+ * readable (*fd_ready, may be NULL).  When the last probe has answered,
+ * frees the transfers and runs the .live checks again: returns true. */
+bool	 diagnose_poll(struct diagnosis *d, int fd, int timeout_ms,
+	    bool *fd_ready);
+/* Ends every probe in flight as cancelled and runs the .live checks
+ * again (they skip, saying so).  Nothing when none is pending. */
+void	 diagnose_cancel(struct diagnosis *d);
+/* Frees d (probes still in flight included: no callback runs). */
 void	 diagnosis_clear(struct diagnosis *d);
 /* The exit status the results call for: 1 if any check failed, else 0. */
 int	 diagnosis_status(const struct diagnosis *d);

@@ -202,6 +202,7 @@ show_plan(const struct analysis *an, const struct fix_plan *p,
     const char *path, const struct report_style *st)
 {
 	const struct dotenv_assign *a = p->f->a;
+	char **notes;
 
 	printf(_("Repair %s:\n"), path);
 	printf("  - %zu: ", a->line + 1);
@@ -209,18 +210,10 @@ show_plan(const struct analysis *an, const struct fix_plan *p,
 	printf("\n  + %zu: OPENAI_API_KEY=", a->line + 1);
 	report_value(stdout, a->intended, a->intended_len, st);
 	putchar('\n');
-	if (p->removed > 0)
-		printf(ngettext("  and delete %zu older definition of "
-		    "OPENAI_API_KEY\n", "  and delete %zu older definitions "
-		    "of OPENAI_API_KEY\n", p->removed), p->removed);
-	if (p->closed > 0)
-		printf(ngettext("  and rewrite %zu line above it whose quote "
-		    "never closes as NAME=value\n", "  and rewrite %zu lines "
-		    "above it whose quotes never close as NAME=value\n",
-		    p->closed), p->closed);
-	if (p->dropped_bom)
-		fputs(_("  and remove the byte order mark at the start of the "
-		    "file\n"), stdout);
+	notes = fix_plan_notes(p);
+	for (size_t i = 0; notes[i] != NULL; i++)
+		printf("  %s\n", notes[i]);
+	xfree_strv(notes);
 }
 
 /* Asks before a write; true to go ahead.  --yes answers for the user; with
@@ -294,38 +287,13 @@ static int
 no_plan(enum fix_result r, const struct fix_plan *p,
     const struct analysis *an, const char *path)
 {
-	const struct finding *w = analysis_winner(an, "OPENAI_API_KEY");
+	char *why = fix_no_plan_text(r, p, an, path);
 
-	switch (r) {
-	case FIX_NOTHING:
-		printf(_("Nothing to repair: line %zu of %s already reads the "
-		    "same in every loader.\n"), w->a->line + 1, path);
+	puts(why);
+	free(why);
+	if (r == FIX_NOTHING)
 		return report_status(an);
-	case FIX_NO_KEY:
-		printf(_("%s has no OPENAI_API_KEY line to repair.\n"), path);
-		return 1;
-	case FIX_BLOCKED:
-		if (p->blocker == FIX_NO_LINE) {
-			printf(_("Even repaired, line %zu of %s would not read "
-			    "the same in every loader because of other lines "
-			    "(see fix401 --check); fix401 writes only what it "
-			    "can prove. Edit the file by hand.\n"),
-			    w->a->line + 1, path);
-			return 1;
-		}
-		/* TRANSLATORS: two line numbers, then the file. */
-		printf(_("Line %zu of %s opens a quote that never closes, so "
-		    "some loaders read line %zu as part of that value; fix401 "
-		    "cannot rewrite line %zu safely. Close or remove that quote "
-		    "by hand.\n"), p->blocker + 1, path, w->a->line + 1,
-		    p->blocker + 1);
-		return 1;
-	default:
-		printf(_("Line %zu of %s holds no usable key (empty, or spaces, "
-		    "$ or quotes inside it); fix401 will not guess. Paste the "
-		    "key again.\n"), w->a->line + 1, path);
-		return 1;
-	}
+	return 1;
 }
 
 int

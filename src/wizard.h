@@ -69,10 +69,15 @@ struct change {
 	char		*buf;		/* the new contents (NULL for chmod) */
 	size_t		 len;
 	char		*value;		/* the key the file must read back
-					   as (DOTENV_LINE, NEW_KEY), wiped */
+					   as (DOTENV_LINE, NEW_KEY), or
+					   the value commented out
+					   (RC_COMMENT); wiped */
 	size_t		 vlen;
 	char		*target;	/* the file really written */
 	mode_t		 mode;		/* CHANGE_CHMOD: the new mode */
+	struct envfile	*from;		/* the file as read when planned
+					   (bytes and identity: a write
+					   refuses if it changed since) */
 };
 
 void	change_clear(struct change *c);
@@ -102,8 +107,9 @@ void	pasted_clear(struct pasted *p);
 struct wizard {
 	const struct options *o;	/* borrowed */
 	struct diagnose_opts dopt;
-	struct diagnosis d;		/* the current diagnosis */
-	bool		 have_d;
+	struct diagnosis *d;		/* the current diagnosis (on the
+					   heap: a rerun replaces it), or
+					   NULL before wizard_open */
 	bool		 pending;	/* probes in flight: the checks that
 					   read them show "waiting" */
 	struct wizard_step steps[WIZARD_MAX_STEPS];
@@ -133,7 +139,9 @@ bool	 wizard_busy(const struct wizard *w);
 /* Waits up to timeout_ms (-1: until something happens) for the probes
  * and for fd (-1: none) to become readable; *fd_ready (may be NULL) says
  * whether fd is.  When the last answer arrives the checks that read the
- * probes run again.  Returns true when any result changed (redraw). */
+ * probes run again.  Returns true when any result changed (redraw).
+ * With no probe in flight it only waits for fd (at once when fd is -1);
+ * a signal (SIGWINCH) may then end the wait early. */
 bool	 wizard_wait(struct wizard *w, int fd, int timeout_ms,
 	    bool *fd_ready);
 /* Esc: stops every request in flight; the checks waiting for them skip
@@ -188,7 +196,7 @@ char	**wizard_details(const struct wizard *w, size_t i);
 /* f on check step i: the change that fixes it, or -1 with *why (a
  * translated sentence, caller frees) when none can be made here (and
  * what to do instead). */
-int	 wizard_plan_fix(struct wizard *w, size_t i, struct change *c,
+int	 wizard_plan_fix(const struct wizard *w, size_t i, struct change *c,
 	    char **why);
 /* e: cleans text[0..len) (quotes, whitespace, CR, zero-width characters,
  * NBSP, a BOM, a leading "OPENAI_API_KEY=" or "export ") and plans
@@ -209,7 +217,8 @@ int	 wizard_apply(struct wizard *w, struct change *c);
 int	 wizard_decode(struct wizard *w, const char *text, size_t len);
 /* Writes the support report (report_support) to path, or when path is
  * NULL to o->report or else "fix401-report.txt" in the working folder.
- * *written gets the path used (caller frees).  0, or -1 with *cause. */
+ * *written gets the path used, made safe to show (caller frees).  0, or
+ * -1 with *cause. */
 int	 wizard_report(struct wizard *w, const char *path, char **written,
 	    char **cause);
 /* The exit status the current results call for (diagnosis_status). */
