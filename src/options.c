@@ -214,6 +214,11 @@ options_parse(struct options *o, int argc, char **argv)
 			return usage_error();
 	if (o->mode == MODE_HELP || o->mode == MODE_VERSION)
 		return 0;
+	if (optind < argc && o->demo) {
+		fprintf(stderr, _("%s: --demo makes its own project: it takes "
+		    "no folder\n"), PACKAGE);
+		return usage_error();
+	}
 	if (optind < argc)
 		o->dir = argv[optind++];
 	if (optind < argc) {

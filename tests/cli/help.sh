@@ -26,7 +26,7 @@ head -n 1 "$T/version" | grep -q '^fix401 [0-9][0-9.]*$' ||
 grep -q 'GPLv3+' "$T/version" || fail "--version names no licence"
 
 # Usage errors: exit 2, a hint on stderr, nothing on stdout.
-for args in "--no-such-option" "--check --fix" "--yes --check" "--plain --check" "--demo --base-url=x" "a b" \
+for args in "--no-such-option" "--check --fix" "--yes --check" "--plain --check" "--demo --base-url=x" "--demo somedir" "a b" \
     "--env-file"; do
 	# shellcheck disable=SC2086
 	"$FIX401" $args > "$T/out" 2> "$T/err"
