@@ -362,6 +362,16 @@ check_draw(struct ui *u)
 		wait = xasprintf(_("waiting for the server%s"),
 		    ui_ellipsis(u));
 		text[L_FIX] = wait;
+	} else if (p.fixable) {
+		/* what f does here, then the command that does the same */
+		wait = r->fix != NULL ?
+		    /* TRANSLATORS: %s is a command or an instruction. */
+		    xasprintf(_("press f to see the change and write it (the "
+		    "same as: %s)"), r->fix) :
+		    xstrdup(_("press f to see the change and write it"));
+		text[L_FIX] = wait;
+	} else if (p.pasteable && r->fix == NULL) {
+		text[L_FIX] = _("press e to paste the right key");
 	} else
 		text[L_FIX] = r->fix;
 	/* the detail when it fits, then blank lines where they fit */

@@ -21,6 +21,7 @@
 #include "report.h"
 #include "safefile.h"
 #include "sanitize.h"
+#include "wizard-text.h"
 #include "xalloc.h"
 
 #define KEY_NAME	"OPENAI_API_KEY"
@@ -224,11 +225,16 @@ apply_write(const struct wizard *w, struct change *c, char **msg)
 		*msg = xasprintf(_("Created %s, readable only by you (mode "
 		    "0600)."), c->path);
 	else {
+		char *file = wizard_short_path(w, c->path),
+		    *copy = wizard_short_path(w, backup);
+
 		undo = undo_command(w, c);
 		/* TRANSLATORS: the file, the backup's path, a command. */
 		*msg = xasprintf(_("Wrote %s (backup: %s; %s puts it back)."),
-		    c->path, backup, undo);
+		    file, copy, undo);
 		free(undo);
+		free(copy);
+		free(file);
 	}
 	free(backup);
 	return 0;
