@@ -19,48 +19,52 @@ is_key(const struct candidate *c)
 	return strcmp(c->name, "OPENAI_API_KEY") == 0;
 }
 
-/* A copy some program reads as it is: loaded, exported, not unset
- * later, and not computed by a command (its text is not the key). */
-static bool
-counts(const struct candidate *c)
+bool
+check_key_counts(const struct candidate *c)
 {
 	return is_key(c) && !c->unloaded && !c->unexported && !c->cleared &&
 	    !c->dynamic;
 }
 
-static bool
-same_value(const struct candidate *a, const struct candidate *b)
+bool
+check_same_value(const struct candidate *a, const struct candidate *b)
 {
 	return a->value_len == b->value_len &&
 	    memcmp(a->value, b->value, a->value_len) == 0;
 }
 
-static bool
-from_file(const struct candidate *c)
+bool
+check_from_file(const struct candidate *c)
 {
 	return c->source == SOURCE_DOTENV || c->source == SOURCE_ENVFILE;
 }
 
-/* The last OPENAI_API_KEY set in a project file, or NULL. */
-static const struct candidate *
-file_key(const struct sources *s)
+const struct candidate *
+check_file_key(const struct sources *s)
 {
 	for (size_t i = s->n; i-- > 0;)
-		if (is_key(&s->c[i]) && from_file(&s->c[i]) &&
+		if (is_key(&s->c[i]) && check_from_file(&s->c[i]) &&
 		    !s->c[i].unloaded)
 			return &s->c[i];
 	return NULL;
 }
 
-/* A startup-file export with w's value: where a stale variable came from. */
-static const struct candidate *
-origin_of(const struct sources *s, const struct candidate *w)
+const struct candidate *
+check_key_origin(const struct sources *s, const struct candidate *w)
 {
-	for (size_t i = s->n; i-- > 0;)
-		if (is_key(&s->c[i]) && s->c[i].source == SOURCE_RCFILE &&
-		    !s->c[i].dynamic && same_value(&s->c[i], w))
-			return &s->c[i];
-	return NULL;
+	const struct candidate *any = NULL;
+
+	for (size_t i = s->n; i-- > 0;) {
+		const struct candidate *c = &s->c[i];
+
+		if (!is_key(c) || c->source != SOURCE_RCFILE || c->dynamic ||
+		    !check_same_value(c, w))
+			continue;
+		if (!c->unloaded && !c->cleared)
+			return c;
+		any = any != NULL ? any : c;
+	}
+	return any;
 }
 
 /* The winner shadows the project file's key: say who and how to stop it. */
@@ -68,7 +72,7 @@ static void
 shadowed(const struct check_ctx *ctx, const struct candidate *w,
     const struct candidate *f, struct check_result *r)
 {
-	const struct candidate *o = origin_of(ctx->src, w);
+	const struct candidate *o = check_key_origin(ctx->src, w);
 	char *ww = check_where(w), *fw = check_where(f), fpw[9], fpf[9];
 
 	key_fingerprint(w->value, w->value_len, fpw);
@@ -134,16 +138,16 @@ run(const struct check_ctx *ctx, struct check_result *r)
 	for (size_t i = 0; i < ctx->src->n; i++) {
 		const struct candidate *c = &ctx->src->c[i];
 
-		if (!counts(c) && c != w)
+		if (!check_key_counts(c) && c != w)
 			continue;
 		copies++;
-		if (same_value(c, w))
+		if (check_same_value(c, w))
 			continue;
 		differ++;
 		d = d != NULL ? d : c;
 	}
-	f = file_key(ctx->src);
-	if (f != NULL && !from_file(w) && !same_value(w, f))
+	f = check_file_key(ctx->src);
+	if (f != NULL && !check_from_file(w) && !check_same_value(w, f))
 		shadowed(ctx, w, f, r);
 	else if (differ > 0)
 		differs(d, differ, r);

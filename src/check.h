@@ -147,6 +147,23 @@ char	*check_squeeze(const char *s);
 /* The sharpened cause of p's answer (explain_refine over the mask). */
 int	 check_probe_cause(const struct probe *p);
 
+/* ---- helpers key-shadowed shares with the wizard's fix ---- */
+/* c is an OPENAI_API_KEY some program reads as it is: loaded, exported,
+ * not unset later, not computed by a command. */
+bool	 check_key_counts(const struct candidate *c);
+bool	 check_same_value(const struct candidate *a,
+	    const struct candidate *b);
+/* c was set in a project file (.env or -e FILE). */
+bool	 check_from_file(const struct candidate *c);
+/* The last OPENAI_API_KEY set in a project file that is loaded, or
+ * NULL. */
+const struct candidate *check_file_key(const struct sources *s);
+/* A startup-file export of w's value, where a stale variable in the
+ * environment came from: one a shell reads and keeps first, else any;
+ * NULL if none. */
+const struct candidate *check_key_origin(const struct sources *s,
+	    const struct candidate *w);
+
 /* ---- the checks (one per file) ---- */
 extern const struct check check_key_found;
 extern const struct check check_dotenv_clean;

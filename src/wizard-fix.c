@@ -85,53 +85,6 @@ plan_line(const struct wizard *w, bool dedupe, struct change *c, char **why)
 
 /* ---- key-shadowed: the copy that wins, or differs ---- */
 
-static bool
-is_key(const struct candidate *c)
-{
-	return strcmp(c->name, KEY_NAME) == 0;
-}
-
-/* A copy some program reads as it is (as key-shadowed counts them). */
-static bool
-counts(const struct candidate *c)
-{
-	return is_key(c) && !c->unloaded && !c->unexported && !c->cleared &&
-	    !c->dynamic;
-}
-
-static bool
-same_value(const struct candidate *a, const struct candidate *b)
-{
-	return a->value_len == b->value_len &&
-	    memcmp(a->value, b->value, a->value_len) == 0;
-}
-
-static bool
-from_file(const struct candidate *c)
-{
-	return c->source == SOURCE_DOTENV || c->source == SOURCE_ENVFILE;
-}
-
-/* A startup-file export of w's value, one a shell reads first: where a
- * stale variable in the environment came from.  NULL if none. */
-static const struct candidate *
-origin_of(const struct sources *s, const struct candidate *w)
-{
-	const struct candidate *any = NULL;
-
-	for (size_t i = s->n; i-- > 0;) {
-		const struct candidate *c = &s->c[i];
-
-		if (!is_key(c) || c->source != SOURCE_RCFILE || c->dynamic ||
-		    !same_value(c, w))
-			continue;
-		if (!c->unloaded && !c->cleared)
-			return c;
-		any = any != NULL ? any : c;
-	}
-	return any;
-}
-
 /* The copy behind key-shadowed's verdict, as the check finds it: when
  * the winner hides the project file's key, where the winner comes from
  * (its startup-file export, else the winner itself); else the first
@@ -140,20 +93,18 @@ static const struct candidate *
 shadow_copy(const struct diagnosis *d)
 {
 	const struct sources *s = &d->src;
-	const struct candidate *w = check_winner(&d->ctx), *f = NULL, *o;
+	const struct candidate *w = check_winner(&d->ctx), *f, *o;
 
 	if (w == NULL || w->dynamic)
 		return NULL;
-	for (size_t i = s->n; i-- > 0 && f == NULL;)
-		if (is_key(&s->c[i]) && from_file(&s->c[i]) &&
-		    !s->c[i].unloaded)
-			f = &s->c[i];
-	if (f != NULL && !from_file(w) && !same_value(w, f)) {
-		o = w->source == SOURCE_ENV ? origin_of(s, w) : NULL;
+	f = check_file_key(s);
+	if (f != NULL && !check_from_file(w) && !check_same_value(w, f)) {
+		o = w->source == SOURCE_ENV ? check_key_origin(s, w) : NULL;
 		return o != NULL ? o : w;
 	}
 	for (size_t i = 0; i < s->n; i++)
-		if (counts(&s->c[i]) && !same_value(&s->c[i], w))
+		if (check_key_counts(&s->c[i]) &&
+		    !check_same_value(&s->c[i], w))
 			return &s->c[i];
 	return NULL;
 }
@@ -298,7 +249,7 @@ plan_shadowed(const struct wizard *w, const struct check_result *r,
 	if (s->source == SOURCE_RCFILE)
 		return plan_comment(w, s, c, why);
 	/* an older definition in the same .env */
-	if (from_file(s) && s->path != NULL && dp != NULL &&
+	if (check_from_file(s) && s->path != NULL && dp != NULL &&
 	    strcmp(s->path, dp) == 0)
 		return plan_line(w, true, c, why);
 	*why = shadow_advice(w, s, r);
