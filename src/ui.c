@@ -10,6 +10,7 @@
 #include "ui-impl.h"
 
 #include <langinfo.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -444,6 +445,19 @@ unknown_sequence(struct ui *u)
 	return true;
 }
 
+/* The terminal went away: stdin reports a hang-up or an error.  Only
+ * the session leader gets the kernel's SIGHUP when an SSH connection
+ * drops; fix401 started from a shell that survives it must see the
+ * hang-up itself, or it would wait on a dead terminal for ever. */
+static bool
+terminal_gone(void)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+
+	return poll(&p, 1, 0) > 0 &&
+	    (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
+
 /* The event loop (STYLE 4): answers in -> move on; draw when dirty (or
  * tick the spinner); wait for the probes and the keyboard together
  * (only the keyboard when nothing is in flight); read every key there
@@ -458,6 +472,8 @@ ui_loop(struct ui *u)
 	while (!u->quit && !ui_stopping()) {
 		bool busy = wizard_busy(w);
 		long long now = now_ms();
+		bool ready;
+		size_t keys;
 		wint_t ch;
 		int t;
 
@@ -480,20 +496,26 @@ ui_loop(struct ui *u)
 			ui_spinner_draw(u);
 			ui_flush(u);
 		}
+		ready = false;
 		if (busy) {
 			long long left = UI_SPIN_MS - (now_ms() - u->spin_last);
 
 			if (left < 0 || left > UI_SPIN_MS)
 				left = left < 0 ? 0 : UI_SPIN_MS;
-			if (wizard_wait(w, STDIN_FILENO, (int)left, NULL))
+			if (wizard_wait(w, STDIN_FILENO, (int)left, &ready))
 				u->dirty = true;
 		} else if (!u->dirty)
 			/* only the keyboard; a signal or a resize ends it */
-			wizard_wait(w, STDIN_FILENO, -1, NULL);
+			wizard_wait(w, STDIN_FILENO, -1, &ready);
+		keys = 0;
 		while (!u->quit && !ui_stopping() &&
-		    (t = wget_wch(u->in, &ch)) != ERR)
+		    (t = wget_wch(u->in, &ch)) != ERR) {
+			keys++;
 			if (t != OK || ch != 033 || !unknown_sequence(u))
 				ui_key(u, t, ch);
+		}
+		if (ready && keys == 0 && terminal_gone())
+			ui_caught = SIGHUP;	/* as if the kernel had said */
 	}
 }
 
