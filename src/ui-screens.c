@@ -140,41 +140,43 @@ ui_rerun(struct ui *u)
 	u->after_change = u->w->steps[u->w->cur].kind == STEP_CHECK;
 }
 
+/* Appends t (taken) to *s after sep. */
+static void
+join(char **s, char *t, const char *sep)
+{
+	char *j;
+
+	if (*s == NULL) {
+		*s = t;
+		return;
+	}
+	j = xasprintf("%s%s%s", *s, sep, t);
+	free(*s);
+	free(t);
+	*s = j;
+}
+
 char *
 ui_counts_text(const struct ui *u)
 {
 	size_t fail, warn, waiting;
-	char *s = NULL, *t;
+	char *s = NULL;
 
 	wizard_counts(u->w, &fail, &warn, &waiting);
 	if (fail > 0)
 		s = xasprintf(ngettext("%zu problem found",
 		    "%zu problems found", fail), fail);
-	if (warn > 0) {
-		t = xasprintf(ngettext("%zu warning", "%zu warnings", warn),
-		    warn);
-		if (s != NULL) {
-			char *j = xasprintf("%s, %s", s, t);
-
-			free(t);
-			t = j;
-		}
-		free(s);
-		s = t;
-	}
-	if (waiting > 0 || wizard_busy(u->w)) {
+	if (warn > 0)
+		join(&s, xasprintf(ngettext("%zu warning", "%zu warnings",
+		    warn), warn), ", ");
+	if (waiting > 0 || wizard_busy(u->w))
 		/* TRANSLATORS: %s is an ellipsis ("…" or "...") */
-		t = xasprintf(_("checking with the server%s"),
-		    ui_ellipsis(u));
-		if (s != NULL) {
-			char *j = xasprintf("%s; %s", s, t);
-
-			free(t);
-			t = j;
-		}
-		free(s);
-		s = t;
-	}
+		join(&s, xasprintf(_("checking with the server%s"),
+		    ui_ellipsis(u)), "; ");
+	else if (wizard_cancelled(u->w))
+		/* never "no problems" when checks were not done */
+		join(&s, xstrdup(_("the checks with the server were "
+		    "cancelled: press r to run them")), "; ");
 	return s != NULL ? s : xstrdup(_("No problems found."));
 }
 
@@ -258,19 +260,6 @@ welcome_key(struct ui *u, const struct ui_key *k)
 }
 
 /* ---- a check ---- */
-/* Check step i is check n of m. */
-static void
-step_number(const struct wizard *w, size_t i, size_t *n, size_t *m)
-{
-	*n = *m = 0;
-	for (size_t j = 0; j < w->nsteps; j++)
-		if (w->steps[j].kind == STEP_CHECK) {
-			(*m)++;
-			if (j <= i)
-				(*n)++;
-		}
-}
-
 /* Draws (win NULL: measures) the sections of a check's screen from y:
  * each label, its text after it and under it from column 3 (the found
  * lines each on a line of their own under "Found:"), then the detail;
@@ -339,7 +328,7 @@ check_draw(struct ui *u)
 		return;
 	}
 	detail = r->detail;
-	step_number(w, w->cur, &n, &m);
+	wizard_step_number(w, w->cur, &n, &m);
 	/* TRANSLATORS: the title bar of a check: "step 3 of 11: Key line
 	   in .env" */
 	title = xasprintf(_("step %zu of %zu: %s"), n, m, p.title);

@@ -24,7 +24,8 @@
 #include "plain.h"
 #include "xalloc.h"
 
-#define UI_ESCDELAY	50	/* ms to tell Esc from an escape sequence */
+#define UI_ESCDELAY	100	/* ms to tell Esc from an escape sequence
+				   (a slow link may split one) */
 
 /* The signals that end the wizard cleanly: the handler only notes which
  * one came; the loop sees it within one wait and leaves through endwin.
@@ -45,7 +46,8 @@ static const char paste_off[] = "\033[?2004l";
 static void
 on_signal(int sig)
 {
-	ui_caught = sig;
+	if (ui_caught == 0)
+		ui_caught = sig;	/* the first one says why */
 }
 
 bool
@@ -505,8 +507,10 @@ ui_loop(struct ui *u)
 			if (wizard_wait(w, STDIN_FILENO, (int)left, &ready))
 				u->dirty = true;
 		} else if (!u->dirty)
-			/* only the keyboard; a signal or a resize ends it */
-			wizard_wait(w, STDIN_FILENO, -1, &ready);
+			/* only the keyboard; a signal or a resize ends it,
+			 * and one that came just before the wait is seen
+			 * within a second */
+			wizard_wait(w, STDIN_FILENO, 1000, &ready);
 		keys = 0;
 		while (!u->quit && !ui_stopping() &&
 		    (t = wget_wch(u->in, &ch)) != ERR) {

@@ -49,6 +49,8 @@ wizard_ascii(const struct wizard *w)
 	return w->o->ascii || strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
 }
 
+static void decide_offers(struct wizard *w);
+
 int
 wizard_open(struct wizard *w, const struct options *o, char **cause)
 {
@@ -68,6 +70,7 @@ wizard_open(struct wizard *w, const struct options *o, char **cause)
 		return -1;
 	w->pending = diagnose_pending(w->d);
 	w->runs = 1;
+	decide_offers(w);
 	return 0;
 }
 
@@ -132,6 +135,8 @@ wizard_wait(struct wizard *w, int fd, int timeout_ms, bool *fd_ready)
 			break;
 	}
 	w->pending = diagnose_pending(w->d);
+	if (changed)
+		decide_offers(w);
 	if (fd_ready != NULL)
 		*fd_ready = ready;
 	return changed;
@@ -143,6 +148,25 @@ wizard_cancel(struct wizard *w)
 	if (w->d != NULL)
 		diagnose_cancel(w->d);
 	w->pending = false;
+	decide_offers(w);
+}
+
+bool
+wizard_cancelled(const struct wizard *w)
+{
+	return w->d != NULL && w->d->live.cancelled;
+}
+
+void
+wizard_step_number(const struct wizard *w, size_t i, size_t *n, size_t *m)
+{
+	*n = *m = 0;
+	for (size_t j = 0; j < w->nsteps; j++)
+		if (w->steps[j].kind == STEP_CHECK) {
+			(*m)++;
+			if (j <= i)
+				(*n)++;
+		}
 }
 
 int
@@ -161,6 +185,7 @@ wizard_rerun(struct wizard *w, char **cause)
 	w->d = d;
 	w->pending = diagnose_pending(d);
 	w->runs++;
+	decide_offers(w);
 	return 0;
 }
 
@@ -274,6 +299,29 @@ can_paste(const struct diagnosis *d, const struct check *c,
 	return false;
 }
 
+enum { OFFER_FIX = 1, OFFER_PASTE = 2 };
+
+/* What f and e can do on each step, decided once per set of results:
+ * planning a fix reads files, too slow to repeat on every redraw. */
+static void
+decide_offers(struct wizard *w)
+{
+	for (size_t i = 0; i < w->nsteps && i < WIZARD_MAX_STEPS; i++) {
+		const struct check *c = wizard_check(w, i);
+		const struct check_result *r;
+		bool waiting;
+
+		w->offers[i] = 0;
+		if (c == NULL || (r = wizard_result(w, i, &waiting)) == NULL ||
+		    waiting)
+			continue;
+		if (can_fix(w, i))
+			w->offers[i] |= OFFER_FIX;
+		if (can_paste(w->d, c, r))
+			w->offers[i] |= OFFER_PASTE;
+	}
+}
+
 int
 wizard_page(const struct wizard *w, size_t i, struct wizard_page *p)
 {
@@ -290,8 +338,8 @@ wizard_page(const struct wizard *w, size_t i, struct wizard_page *p)
 	p->checked = t != NULL ? _(t->checked) : "";
 	p->why = t != NULL ? _(t->why) : "";
 	p->found = wizard_found(w, c);
-	p->fixable = !waiting && can_fix(w, i);
-	p->pasteable = !waiting && can_paste(w->d, c, r);
+	p->fixable = !waiting && (w->offers[i] & OFFER_FIX) != 0;
+	p->pasteable = !waiting && (w->offers[i] & OFFER_PASTE) != 0;
 	return 0;
 }
 

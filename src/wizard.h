@@ -125,6 +125,9 @@ struct wizard {
 	char		*decoded;	/* the decoder's answer (text lines,
 					   masked), or NULL */
 	unsigned	 runs;		/* diagnoses made (1 after open) */
+	unsigned char	 offers[WIZARD_MAX_STEPS]; /* private: what f and e
+					   can do on each step, decided once
+					   per set of results */
 };
 
 /* Starts the diagnosis of o's project: gathers everything, starts the
@@ -163,6 +166,13 @@ const struct check_result *wizard_result(const struct wizard *w, size_t i,
 /* The step of the first check that warns or fails (or is waiting), from
  * step i on; nsteps - 1 (the summary) when there is none. */
 size_t	 wizard_next_problem(const struct wizard *w, size_t i);
+/* Check step i is step *n of *m check steps ("step 2 of 11"); *n is 0
+ * for the welcome, and counts the checks before i for the others. */
+void	 wizard_step_number(const struct wizard *w, size_t i, size_t *n,
+	    size_t *m);
+/* True when the requests were cancelled (Esc): the checks that needed
+ * them were not done, so "no problems" may not be said. */
+bool	 wizard_cancelled(const struct wizard *w);
 /* Counts over the checks: failed, warned (waiting ones not counted). */
 void	 wizard_counts(const struct wizard *w, size_t *fail, size_t *warn,
 	    size_t *waiting);
