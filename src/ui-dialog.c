@@ -196,7 +196,9 @@ ui_confirm(struct ui *u, struct change *c, const char *title,
 	memset(c, 0, sizeof *c);
 	cf->title = xstrdup(title);
 	cf->intro = intro != NULL ? xstrdup(intro) : NULL;
-	cf->yes = true;
+	/* a paste without bracketed paste mode may bring its own Enters:
+	 * a new key is written only after a deliberate y */
+	cf->yes = cf->c.kind != CHANGE_NEW_KEY;
 	cf->gitignore = gitignore;
 }
 

@@ -40,6 +40,8 @@ tui_keys Enter
 tui_wait_for 'Write the new key?'
 tui_wait_for "File: $P/.env (a new file)"
 tui_wait_for '+ 1: OPENAI_API_KEY=sk-proj-…_j0n (164 characters'
+# a new key needs a deliberate y: Enter (maybe part of a paste) says no
+tui_expect '[Yes, write it] >[No]'
 tui_keys y
 if [ $git = yes ]; then
 	tui_wait_for 'Add .env to .gitignore?'
